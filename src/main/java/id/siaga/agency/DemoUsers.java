@@ -1,0 +1,65 @@
+package id.siaga.agency;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: officers and coordinators of the demo regions with one known password, so
+ * that a newcomer can log in to Tasklist at once. The list is data (application-demo.yaml).
+ */
+@Component
+@Profile("demo")
+@Order(30)
+class DemoUsers implements ApplicationRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
+
+  private final IdentityService identity;
+  private final AgencyRepository agencies;
+  private final Settings settings;
+
+  DemoUsers(IdentityService identity, AgencyRepository agencies, Settings settings) {
+    this.identity = identity;
+    this.agencies = agencies;
+    this.settings = settings;
+  }
+
+  @ConfigurationProperties("siaga.demo")
+  record Settings(String password, String mailDomain, List<DemoUser> users) {}
+
+  record DemoUser(String id, String firstName, String lastName, String agency) {}
+
+  @Override
+  public void run(ApplicationArguments args) {
+    StringBuilder table = new StringBuilder();
+    for (DemoUser demo : settings.users()) {
+      Agency agency = agencies.find(demo.agency()).orElse(null);
+      if (agency == null) {
+        LOG.warn("Demo user {} skipped: agency group {} does not exist (regions not imported?)",
+            demo.id(), demo.agency());
+        continue;
+      }
+      if (identity.createUserQuery().userId(demo.id()).count() == 0) {
+        User user = identity.newUser(demo.id());
+        user.setFirstName(demo.firstName());
+        user.setLastName(demo.lastName());
+        user.setEmail(demo.id() + "@" + settings.mailDomain());
+        user.setPassword(settings.password());
+        identity.saveUser(user);
+        identity.createMembership(demo.id(), demo.agency());
+      }
+      table.append(String.format("%n  %-22s %-10s %s%s", demo.id(), settings.password(), agency.name(),
+          agency.coordinates() ? " (koordinator: Tasklist + Cockpit)" : ""));
+    }
+    LOG.info("Demo users (Tasklist: http://127.0.0.1:8080/camunda/app/tasklist/):{}", table);
+  }
+}

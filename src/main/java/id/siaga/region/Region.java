@@ -1,0 +1,22 @@
+package id.siaga.region;
+
+/**
+ * A province, regency/city or kecamatan keyed by its Kemendagri code ({@code 73}, {@code 73.73},
+ * {@code 73.73.01}).
+ */
+public record Region(
+    String code,
+    String name,
+    RegionLevel level,
+    String parentCode,
+    String provinceCode,
+    Zone zone,
+    boolean hasRace,
+    Vulnerability vulnerability,
+    boolean remote,
+    int tpsCount) {
+
+  public static String provinceOf(String code) {
+    return code.substring(0, 2);
+  }
+}

@@ -1,0 +1,52 @@
+package id.siaga.system;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Security of the product's own endpoints. The Camunda webapps keep their own login and
+ * {@code /engine-rest} its own filter ({@link EngineRestSecurity}); these chains cover
+ * {@code /api/**} and {@code /actuator/**}: HTTP Basic against the Camunda identity service,
+ * stateless (no cookie, so no CSRF token needed), administration for {@code camunda-admin} only.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurity {
+
+  static final String ADMIN = CamundaIdentityAuthentication.GROUP_PREFIX + Groups.CAMUNDA_ADMIN;
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, IdentityService identity) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/api/admin/**").hasAuthority(ADMIN)
+            .anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .anyRequest().hasAuthority(ADMIN))
+        .httpBasic(withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+}

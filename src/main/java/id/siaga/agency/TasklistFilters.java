@@ -56,25 +56,27 @@ class TasklistFilters implements ApplicationRunner {
   }
 
   private void ensure(String name, int priority, String color, String description, TaskQuery query) {
-    if (filters.createFilterQuery().filterName(name).count() > 0) {
-      return;
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      Map<String, Object> properties = new LinkedHashMap<>();
+      properties.put("description", description);
+      properties.put("priority", priority);
+      properties.put("color", color);
+      properties.put("refresh", true);
+      properties.put("variables", List.of(
+          Map.of("name", "regionName", "label", "Wilayah"),
+          Map.of("name", "stageName", "label", "Tahapan")));
+      filter = filters.saveFilter(filters.newTaskFilter(name).setProperties(properties).setQuery(query));
+      LOG.info("Created Tasklist filter '{}'", name);
     }
-    Map<String, Object> properties = new LinkedHashMap<>();
-    properties.put("description", description);
-    properties.put("priority", priority);
-    properties.put("color", color);
-    properties.put("refresh", true);
-    properties.put("variables", List.of(
-        Map.of("name", "regionName", "label", "Wilayah"),
-        Map.of("name", "stageName", "label", "Tahapan")));
-    Filter filter = filters.newTaskFilter(name).setProperties(properties).setQuery(query);
-    filters.saveFilter(filter);
-    Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    everyone.setUserId(Authorization.ANY);
-    everyone.setResource(Resources.FILTER);
-    everyone.setResourceId(filter.getId());
-    everyone.addPermission(Permissions.READ);
-    authorizations.saveAuthorization(everyone);
-    LOG.info("Created Tasklist filter '{}'", name);
+    boolean readableByAll = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
+        .resourceId(filter.getId()).userIdIn(Authorization.ANY).count() > 0;
+    if (!readableByAll) {
+      Authorization everyone = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+      everyone.setResource(Resources.FILTER);
+      everyone.setResourceId(filter.getId());
+      everyone.addPermission(Permissions.READ);
+      authorizations.saveAuthorization(everyone);
+    }
   }
 }

@@ -1,0 +1,37 @@
+package id.siaga;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole application as the README's first command starts it (demo profile: national import,
+ * demo users, simulation calendar), on a private in-memory H2 database and a random port. Every
+ * test class with this annotation shares one cached context; a second context in the same JVM
+ * would register a second process application of the same name, so tests that need another
+ * configuration run as integration tests ({@code *IT}) in their own JVM.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+        "spring.datasource.url=jdbc:h2:mem:siaga-${random.uuid};DB_CLOSE_DELAY=-1",
+        "camunda.bpm.job-execution.enabled=false",
+        "server.address=127.0.0.1",
+        "siaga.admin.user=" + SiagaSpringBootTest.ADMIN,
+        "siaga.admin.password=" + SiagaSpringBootTest.ADMIN_PASSWORD
+    })
+@ActiveProfiles("demo")
+public @interface SiagaSpringBootTest {
+
+  /** Password of every demo user (application-demo.yaml). */
+  String DEMO_PASSWORD = "siaga2024";
+
+  /** The demo administrator (application-demo.yaml fallback of SIAGA_ADMIN_USER/PASSWORD). */
+  String ADMIN = "admin";
+  String ADMIN_PASSWORD = "siaga-admin";
+}

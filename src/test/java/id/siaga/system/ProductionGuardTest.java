@@ -1,0 +1,59 @@
+package id.siaga.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.siaga.SiagaPilkadaApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.mock.env.MockEnvironment;
+
+/** The prod profile refuses to start without its secrets and says which one is missing. */
+class ProductionGuardTest {
+
+  private final ProductionGuard guard = new ProductionGuard();
+
+  @Test
+  void prodWithoutAnySecretDoesNotStart() {
+    SpringApplication application = new SpringApplication(SiagaPilkadaApplication.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+
+    assertThatThrownBy(() -> application.run("--spring.profiles.active=prod",
+        "--siaga.admin.user=", "--siaga.admin.password=", "--spring.datasource.url=", "--spring.mail.host="))
+        .hasMessageContaining("prod profile refuses to start")
+        .hasMessageContaining("SIAGA_ADMIN_USER")
+        .hasMessageContaining("SIAGA_ADMIN_PASSWORD")
+        .hasMessageContaining("SIAGA_DB_URL")
+        .hasMessageContaining("SIAGA_SMTP_HOST");
+  }
+
+  @Test
+  void namesExactlyTheMissingVariable() {
+    MockEnvironment environment = complete();
+    environment.setProperty("spring.mail.host", " ");
+
+    assertThatThrownBy(() -> guard.postProcessEnvironment(environment, null))
+        .hasMessageContaining("SIAGA_SMTP_HOST")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("SIAGA_DB_URL", "SIAGA_ADMIN_PASSWORD"));
+  }
+
+  @Test
+  void passesWhenEverySecretIsGivenAndIgnoresOtherProfiles() {
+    guard.postProcessEnvironment(complete(), null);
+
+    MockEnvironment demo = new MockEnvironment();
+    demo.setActiveProfiles("demo");
+    guard.postProcessEnvironment(demo, null);
+  }
+
+  private static MockEnvironment complete() {
+    MockEnvironment environment = new MockEnvironment();
+    environment.setActiveProfiles("prod");
+    environment.setProperty("siaga.admin.user", "operator");
+    environment.setProperty("siaga.admin.password", "s3cret");
+    environment.setProperty("spring.datasource.url", "jdbc:postgresql://db/siaga");
+    environment.setProperty("spring.mail.host", "smtp.example.org");
+    return environment;
+  }
+}

@@ -35,11 +35,14 @@ class AdminAccount implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    User admin = identity.createUserQuery().userId(userId).singleResult();
-    if (admin != null && !identity.checkPassword(userId, password)) {
-      admin.setPassword(password);
-      identity.saveUser(admin);
-      LOG.info("Password of administrator '{}' set from SIAGA_ADMIN_PASSWORD", userId);
+    if (identity.createUserQuery().userId(userId).count() == 0 || identity.checkPassword(userId, password)) {
+      return;
     }
+    // read after checkPassword: a failed check updates the user (login attempts)
+    User admin = identity.createUserQuery().userId(userId).singleResult();
+    admin.setPassword(password);
+    identity.saveUser(admin);
+    identity.unlockUser(userId);
+    LOG.info("Password of administrator '{}' set from SIAGA_ADMIN_PASSWORD", userId);
   }
 }

@@ -1,0 +1,127 @@
+package id.siaga;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.region.AreaFiles;
+import id.siaga.region.ImportResult;
+import id.siaga.region.NationalImport;
+import id.siaga.region.RegionService;
+import id.siaga.region.Zone;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The production profile on a real PostgreSQL server that the test starts itself: migrations,
+ * engine, deployment from bpmn/, the national import, task routing, the secured REST API, and a
+ * restart that keeps everything and redeploys nothing.
+ */
+class PostgresIT {
+
+  static EmbeddedPostgres postgres;
+
+  @BeforeAll
+  static void startPostgres() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+  }
+
+  @AfterAll
+  static void stopPostgres() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void theProductionProfileRunsOnPostgresql() throws Exception {
+    try (ConfigurableApplicationContext app = start("first-password")) {
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
+      assertThat(jdbc.queryForObject("select count(*) from flyway_schema_history where success", Integer.class))
+          .isEqualTo(1);
+
+      NationalImport nationalImport = app.getBean(NationalImport.class);
+      ImportResult first = nationalImport.importFrom(AreaFiles.bundled(), "postgres-test");
+      assertThat(first.regionsWithRace()).isEqualTo(545);
+      assertThat(first.districts()).isEqualTo(7285);
+      assertThat(first.inserted()).isEqualTo(38 + 514 + 7285);
+      assertThat(nationalImport.importFrom(AreaFiles.bundled(), "postgres-test").changedNothing()).isTrue();
+      assertThat(app.getBean(RegionService.class).get("91.71").zone()).isEqualTo(Zone.WIT);
+
+      ProcessEngine engine = app.getBean(ProcessEngine.class);
+      IdentityService identity = engine.getIdentityService();
+      assertThat(identity.createUserQuery().userId("polrespalopo").count()).as("no demo users in prod").isZero();
+      assertThat(identity.createGroupQuery().groupId("polri7373").singleResult().getName())
+          .isEqualTo("Polres Kota Palopo");
+
+      DecisionService decisions = engine.getDecisionService();
+      assertThat(decisions.evaluateDecisionTableByKey("stage-workstreams", Map.of("stageCode", "masa-tenang"))
+          .collectEntries("workstream")).contains("logistics-distribution");
+
+      ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("agency-task-probe",
+          Map.of("agencyGroup", "polri7373", "regionCode", "73.73"));
+      identity.setAuthentication("officer", List.of("tni7373"));
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+      identity.setAuthentication("officer", List.of("polri7373"));
+      assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
+      identity.clearAuthentication();
+
+      int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      assertThat(get(port, "/engine-rest/task", null)).isEqualTo(401);
+      assertThat(get(port, "/engine-rest/task", "operator:first-password")).isEqualTo(200);
+      assertThat(get(port, "/api/regions/73.73", "operator:first-password")).isEqualTo(200);
+    }
+
+    try (ConfigurableApplicationContext restarted = start("rotated-password")) {
+      ProcessEngine engine = restarted.getBean(ProcessEngine.class);
+      assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("unchanged files, no redeploy")
+          .isEqualTo(1);
+      assertThat(engine.getRepositoryService().createDecisionDefinitionQuery()
+          .decisionDefinitionKey("stage-workstreams").count()).isEqualTo(1);
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("agency-task-probe")
+          .count()).as("the task survived the restart").isEqualTo(1);
+      assertThat(engine.getIdentityService().checkPassword("operator", "rotated-password"))
+          .as("admin password follows SIAGA_ADMIN_PASSWORD").isTrue();
+      assertThat(engine.getIdentityService().checkPassword("operator", "first-password")).isFalse();
+    }
+  }
+
+  private static ConfigurableApplicationContext start(String adminPassword) {
+    List<String> args = new ArrayList<>(List.of(
+        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=postgres",
+        "--siaga.admin.user=operator",
+        "--siaga.admin.password=" + adminPassword,
+        "--spring.mail.host=127.0.0.1",
+        "--server.port=0",
+        "--server.address=127.0.0.1",
+        "--camunda.bpm.job-execution.enabled=false",
+        "--camunda.bpm.webapp.session-cookie.enable-secure-cookie=false"));
+    return new SpringApplicationBuilder(SiagaPilkadaApplication.class).profiles("prod")
+        .run(args.toArray(String[]::new));
+  }
+
+  private static int get(int port, String path, String credentials) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+    if (credentials != null) {
+      request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
+    }
+    return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+}

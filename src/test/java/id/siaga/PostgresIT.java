@@ -109,6 +109,7 @@ class PostgresIT {
         "--siaga.admin.user=operator",
         "--siaga.admin.password=" + adminPassword,
         "--spring.mail.host=127.0.0.1",
+        "--siaga.base-url=https://siaga.example.org",
         "--server.port=0",
         "--server.address=127.0.0.1",
         "--camunda.bpm.job-execution.enabled=false",

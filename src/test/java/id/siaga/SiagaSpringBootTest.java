@@ -22,6 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
         "spring.datasource.url=jdbc:h2:mem:siaga-${random.uuid};DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false",
         "server.address=127.0.0.1",
+        "siaga.demo.mail-server.port=0",
         "siaga.admin.user=" + SiagaSpringBootTest.ADMIN,
         "siaga.admin.password=" + SiagaSpringBootTest.ADMIN_PASSWORD
     })

@@ -26,6 +26,7 @@ public class ProductionGuard implements EnvironmentPostProcessor, Ordered {
     REQUIRED.put("SIAGA_ADMIN_PASSWORD", "siaga.admin.password");
     REQUIRED.put("SIAGA_DB_URL", "spring.datasource.url");
     REQUIRED.put("SIAGA_SMTP_HOST", "spring.mail.host");
+    REQUIRED.put("SIAGA_BASE_URL", "siaga.base-url");
   }
 
   @Override

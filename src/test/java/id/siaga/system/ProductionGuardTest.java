@@ -20,12 +20,13 @@ class ProductionGuardTest {
     application.setWebApplicationType(WebApplicationType.NONE);
 
     assertThatThrownBy(() -> application.run("--spring.profiles.active=prod",
-        "--siaga.admin.user=", "--siaga.admin.password=", "--spring.datasource.url=", "--spring.mail.host="))
+        "--siaga.admin.user=", "--siaga.admin.password=", "--spring.datasource.url=", "--spring.mail.host=", "--siaga.base-url="))
         .hasMessageContaining("prod profile refuses to start")
         .hasMessageContaining("SIAGA_ADMIN_USER")
         .hasMessageContaining("SIAGA_ADMIN_PASSWORD")
         .hasMessageContaining("SIAGA_DB_URL")
-        .hasMessageContaining("SIAGA_SMTP_HOST");
+        .hasMessageContaining("SIAGA_SMTP_HOST")
+        .hasMessageContaining("SIAGA_BASE_URL");
   }
 
   @Test
@@ -54,6 +55,7 @@ class ProductionGuardTest {
     environment.setProperty("siaga.admin.password", "s3cret");
     environment.setProperty("spring.datasource.url", "jdbc:postgresql://db/siaga");
     environment.setProperty("spring.mail.host", "smtp.example.org");
+    environment.setProperty("siaga.base-url", "https://siaga.example.org");
     return environment;
   }
 }

@@ -1,0 +1,86 @@
+package id.siaga.escalation;
+
+import id.siaga.agency.Agency;
+import id.siaga.agency.EscalationChain;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+
+/**
+ * Climbs the escalation chain for one task: each origin agency's next link (province
+ * counterpart, then national desk) becomes a candidate group too; the origin agency keeps the
+ * task. The level is recorded in {@link EscalationRecords} and as the task-local variable
+ * {@code escalationLevel}, which Tasklist can show and filter on.
+ */
+@Service
+public class TaskEscalation {
+
+  public static final String LEVEL_VARIABLE = "escalationLevel";
+
+  private final EscalationChain chain;
+  private final EscalationRecords records;
+  private final TaskService tasks;
+
+  TaskEscalation(EscalationChain chain, EscalationRecords records, TaskService tasks) {
+    this.chain = chain;
+    this.records = records;
+    this.tasks = tasks;
+  }
+
+  /** One escalation of a task: its new level, the agencies added and the agencies it came from. */
+  public record Escalated(String taskId, int level, List<String> addedGroups, List<String> originGroups) {}
+
+  /**
+   * Escalates the task one level, unless {@code maxLevel} is reached or the chain has no further
+   * link for any of its origin agencies.
+   */
+  public Optional<Escalated> escalate(Task task, List<String> currentCandidateGroups, int maxLevel) {
+    int level = records.currentLevel(task.getId());
+    if (level >= maxLevel) {
+      return Optional.empty();
+    }
+    List<String> origins = level == 0 ? currentCandidateGroups : originsOf(task.getId());
+    Map<String, String> added = new LinkedHashMap<>();
+    for (String origin : origins) {
+      List<Agency> links = chain.chainFrom(origin);
+      if (links.size() > level + 1) {
+        added.put(links.get(level + 1).groupId(), origin);
+      }
+    }
+    if (added.isEmpty()) {
+      return Optional.empty();
+    }
+    int newLevel = level + 1;
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    added.forEach((group, origin) -> {
+      if (!currentCandidateGroups.contains(group)) {
+        tasks.addCandidateGroup(task.getId(), group);
+      }
+      records.insert(new EscalationRecords.Step(task.getId(), newLevel, group, origin, task.getProcessInstanceId(),
+          task.getName(), now));
+    });
+    tasks.setVariableLocal(task.getId(), LEVEL_VARIABLE, newLevel);
+    return Optional.of(new Escalated(task.getId(), newLevel, List.copyOf(added.keySet()), origins));
+  }
+
+  /** The agencies the task was for before its first escalation. */
+  public List<String> originsOf(String taskId) {
+    List<String> origins = new ArrayList<>();
+    records.steps(taskId).stream().map(EscalationRecords.Step::originGroupId)
+        .filter(o -> !origins.contains(o)).forEach(origins::add);
+    return origins;
+  }
+
+  /** The agencies added at one level. */
+  public List<String> addedAt(String taskId, int level) {
+    return records.steps(taskId).stream().filter(s -> s.level() == level).map(EscalationRecords.Step::groupId)
+        .toList();
+  }
+}

@@ -1,0 +1,11 @@
+package id.siaga.notification;
+
+/** The kinds of mail the product sends. */
+public enum MailKind {
+  REMINDER,
+  OVERDUE,
+  ESCALATION,
+  INVITATION,
+  DIGEST,
+  SUMMARY
+}

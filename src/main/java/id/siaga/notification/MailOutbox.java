@@ -1,0 +1,71 @@
+package id.siaga.notification;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The outbox table ({@code siaga_mail_outbox}): one row per mail key, PENDING until sent. */
+@Repository
+public class MailOutbox {
+
+  /** A row of the outbox. */
+  public record Entry(String id, MailKey key, String status, String recipients, String subject, int attempts,
+      String lastError, Instant createdAt, Instant sentAt) {}
+
+  private final JdbcTemplate jdbc;
+
+  MailOutbox(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Entry> find(MailKey key) {
+    return jdbc.query("select * from siaga_mail_outbox where subject_key = ? and kind = ? and level_key = ?",
+        (rs, row) -> new Entry(rs.getString("id"),
+            new MailKey(rs.getString("subject_key"), MailKind.valueOf(rs.getString("kind")), rs.getString("level_key")),
+            rs.getString("status"), rs.getString("recipients"), rs.getString("subject"), rs.getInt("attempts"),
+            rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()),
+        key.subject(), key.kind().name(), key.level()).stream().findFirst();
+  }
+
+  public long count(String status) {
+    return jdbc.queryForObject("select count(*) from siaga_mail_outbox where status = ?", Long.class, status);
+  }
+
+  public List<MailKey> keysOf(String subject) {
+    return jdbc.query("select subject_key, kind, level_key from siaga_mail_outbox where subject_key = ?"
+            + " order by created_at", (rs, row) -> new MailKey(rs.getString(1), MailKind.valueOf(rs.getString(2)),
+        rs.getString(3)), subject);
+  }
+
+  void insertPending(MailKey key) {
+    jdbc.update("insert into siaga_mail_outbox (id, subject_key, kind, level_key, status, message_id, created_at)"
+            + " values (?, ?, ?, ?, 'PENDING', ?, ?)", UUID.randomUUID().toString(), key.subject(),
+        key.kind().name(), key.level(), "<" + key.subject() + "." + key.kind() + "." + key.level() + "@siaga-pilkada>",
+        Timestamp.from(Instant.now()));
+  }
+
+  void recordAttempt(MailKey key, String recipients, String subject) {
+    jdbc.update("update siaga_mail_outbox set attempts = attempts + 1, recipients = ?, subject = ?"
+            + " where subject_key = ? and kind = ? and level_key = ?", truncate(recipients, 4000),
+        truncate(subject, 400), key.subject(), key.kind().name(), key.level());
+  }
+
+  void recordFailure(MailKey key, String error) {
+    jdbc.update("update siaga_mail_outbox set last_error = ? where subject_key = ? and kind = ? and level_key = ?",
+        truncate(error, 1000), key.subject(), key.kind().name(), key.level());
+  }
+
+  void markDone(MailKey key, String status) {
+    jdbc.update("update siaga_mail_outbox set status = ?, sent_at = ? where subject_key = ? and kind = ?"
+        + " and level_key = ?", status, Timestamp.from(Instant.now()), key.subject(), key.kind().name(), key.level());
+  }
+
+  private static String truncate(String value, int length) {
+    return value == null || value.length() <= length ? value : value.substring(0, length);
+  }
+}

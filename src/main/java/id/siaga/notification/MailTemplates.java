@@ -1,0 +1,44 @@
+package id.siaga.notification;
+
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the mail templates ({@code templates/mail/<name>.html} and {@code .txt}). HTML templates
+ * escape every value ({@code th:text}), so a task name or form value with markup or script
+ * arrives as text.
+ */
+@Component
+public class MailTemplates {
+
+  static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+
+  private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
+  private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
+
+  public String html(String template, Map<String, Object> model) {
+    return html.process(template, new Context(INDONESIAN, model));
+  }
+
+  public String text(String template, Map<String, Object> model) {
+    return text.process(template, new Context(INDONESIAN, model));
+  }
+
+  private static TemplateEngine engine(TemplateMode mode, String suffix) {
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("templates/mail/");
+    resolver.setSuffix(suffix);
+    resolver.setTemplateMode(mode);
+    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
+    SpringTemplateEngine engine = new SpringTemplateEngine();
+    engine.setTemplateResolver(resolver);
+    return engine;
+  }
+}

@@ -1,0 +1,306 @@
+package id.siaga.escalation;
+
+import static id.siaga.MailboxAssert.body;
+import static id.siaga.MailboxAssert.cc;
+import static id.siaga.MailboxAssert.html;
+import static id.siaga.MailboxAssert.to;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.siaga.SiagaSpringBootTest;
+import id.siaga.notification.DevMailServer;
+import id.siaga.notification.MailKey;
+import id.siaga.notification.MailKind;
+import id.siaga.notification.MailOutbox;
+import id.siaga.notification.TaskNotifications;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The deadline mechanism every user task uses, on the test model {@code deadline-probe}: reminder
+ * 24 h before the due date, overdue notice at it, escalation every 24 h after it, up the chain
+ * (agency → province counterpart → national desk). The engine clock is driven; nothing sleeps.
+ * Mails arrive at the embedded SMTP server.
+ */
+@SiagaSpringBootTest
+class DeadlineMechanismTest {
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired ManagementService management;
+  @Autowired IdentityService identity;
+  @Autowired DevMailServer mailServer;
+  @Autowired MailOutbox outbox;
+  @Autowired TaskNotifications notifications;
+  @Autowired EscalationRecords records;
+
+  private final Instant start = Instant.parse("2026-12-01T00:00:00Z");
+
+  @BeforeEach
+  void setUp() {
+    ClockUtil.setCurrentTime(Date.from(start));
+    mailServer.start();
+    mailServer.purge();
+    user("polresjayapura", "polri9171", "polresjayapura@siaga.demo");
+    user("poldapapua", "polri91", "poldapapua@siaga.demo");
+    user("poldajatim", "polri35", "poldajatim@siaga.demo");
+    user("tanpasurel", "polri3507", null);
+  }
+
+  @AfterEach
+  void tearDown() {
+    identity.clearAuthentication();
+    ClockUtil.reset();
+    mailServer.start();
+    runtime.createProcessInstanceQuery().processDefinitionKey("deadline-probe").list()
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      // region, agency, province agency, officer, province officer, due instant of 2026-12-10 18:00 local
+      "Kabupaten Malang (WIB), 35.07, polri3507, polri35, polresmalang, poldajatim, 2026-12-10T11:00:00Z, WIB",
+      "Kota Jayapura (WIT),    91.71, polri9171, polri91, polresjayapura, poldapapua, 2026-12-10T09:00:00Z, WIT"
+  })
+  void remindsWarnsAndEscalatesAtTheRightInstantsWithOneMailEach(String label, String region, String agency,
+      String provinceAgency, String officer, String provinceOfficer, Instant due, String zone) throws Exception {
+    Task task = startTask(region, agency, "2026-12-10T18:00");
+    assertThat(task.getDueDate().toInstant()).isEqualTo(due);
+    assertThat(dueDates()).containsExactlyInAnyOrder(due.minus(Duration.ofHours(24)), due, due.plus(Duration.ofHours(24)));
+
+    runJobsAt(due.minus(Duration.ofHours(24)).minusSeconds(2));
+    assertThat(mailServer.received()).isEmpty();
+
+    runJobsAt(due.minus(Duration.ofHours(24)));
+    assertThat(mailServer.received()).hasSize(1);
+    MimeMessage reminder = mail("[Siaga Pilkada] Pengingat: Laporan uji");
+    assertThat(reminder.getSubject()).startsWith("[Siaga Pilkada] Pengingat: Laporan uji");
+    assertThat(to(reminder)).containsExactly(officer + "@siaga.demo");
+    assertThat(body(reminder)).contains("Kamis, 10 Desember 2026 18:00 " + zone)
+        .contains("/camunda/app/tasklist/default/#/?task=" + task.getId());
+
+    runJobsAt(due.minusSeconds(2));
+    assertThat(mailServer.received()).hasSize(1);
+    runJobsAt(due);
+    assertThat(mailServer.received()).hasSize(2);
+    MimeMessage overdue = mail("[Siaga Pilkada] Terlambat: Laporan uji");
+    assertThat(overdue.getSubject()).startsWith("[Siaga Pilkada] Terlambat: Laporan uji");
+    assertThat(to(overdue)).containsExactly(officer + "@siaga.demo");
+    assertThat(records.currentLevel(task.getId())).isZero();
+
+    runJobsAt(due.plus(Duration.ofHours(24)));
+    assertThat(mailServer.received()).hasSize(3);
+    MimeMessage first = mail("[Siaga Pilkada] Eskalasi tingkat 1: Laporan uji");
+    assertThat(first.getSubject()).startsWith("[Siaga Pilkada] Eskalasi tingkat 1: Laporan uji");
+    assertThat(to(first)).containsExactly(provinceOfficer + "@siaga.demo");
+    assertThat(cc(first)).containsExactly(officer + "@siaga.demo");
+    assertThat(records.currentLevel(task.getId())).isEqualTo(1);
+    assertThat(candidateGroups(task)).containsExactlyInAnyOrder(agency, provinceAgency);
+    assertThat(tasks.getVariableLocal(task.getId(), TaskEscalation.LEVEL_VARIABLE)).isEqualTo(1);
+    assertThat(dueDates()).containsExactly(due.plus(Duration.ofHours(48)));
+
+    runJobsAt(due.plus(Duration.ofHours(48)));
+    assertThat(mailServer.received()).hasSize(4);
+    MimeMessage second = mail("[Siaga Pilkada] Eskalasi tingkat 2: Laporan uji");
+    assertThat(second.getSubject()).startsWith("[Siaga Pilkada] Eskalasi tingkat 2: Laporan uji");
+    assertThat(to(second)).containsExactly("desknasional@siaga.demo");
+    assertThat(cc(second)).containsExactly(officer + "@siaga.demo");
+    assertThat(candidateGroups(task)).containsExactlyInAnyOrder(agency, provinceAgency, "desknasional");
+    assertThat(records.currentLevel(task.getId())).isEqualTo(2);
+
+    assertThat(dueDates()).as("two levels, then the escalation timer stops").isEmpty();
+    runJobsAt(due.plus(Duration.ofDays(10)));
+    assertThat(mailServer.received()).hasSize(4);
+    assertThat(outbox.keysOf(task.getId())).containsExactly(MailKey.of(task.getId(), MailKind.REMINDER),
+        MailKey.of(task.getId(), MailKind.OVERDUE), new MailKey(task.getId(), MailKind.ESCALATION, "1"),
+        new MailKey(task.getId(), MailKind.ESCALATION, "2"));
+  }
+
+  @Test
+  void theEscalatedAgencyCanSeeAndCompleteTheTaskAnUnrelatedOneCannot() {
+    Instant due = Instant.parse("2026-12-10T10:00:00Z");
+    Task task = startTask("73.73", "polri7373", "2026-12-10T18:00");
+    runJobsAt(due.plus(Duration.ofHours(24)));
+    assertThat(candidateGroups(task)).contains("polri73");
+
+    actAs("kodimpalopo");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+    assertThatThrownBy(() -> tasks.complete(task.getId())).isInstanceOf(AuthorizationException.class);
+    actAs("polresmakassar");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+    actAs("polrespalopo");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the origin agency keeps it").isEqualTo(1);
+    actAs("poldasulsel");
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isEqualTo(1);
+
+    tasks.complete(task.getId());
+
+    identity.clearAuthentication();
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).isZero();
+    assertThat(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).count())
+        .as("timers end with the task").isZero();
+  }
+
+  @Test
+  void aTaskCompletedBeforeItsReminderGetsNoMail() {
+    Task task = startTask("73.73", "polri7373", "2026-12-10T18:00");
+    tasks.complete(task.getId());
+
+    runJobsAt(Instant.parse("2026-12-20T00:00:00Z"));
+
+    assertThat(mailServer.received()).isEmpty();
+  }
+
+  @Test
+  void smtpDownRetriesThenRaisesAnIncidentAndTheResolvedIncidentSendsOnce() throws Exception {
+    Task task = startTask("73.73", "polri7373", "2026-12-10T18:00");
+    Instant reminderAt = Instant.parse("2026-12-09T10:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(reminderAt));
+    Job timer = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
+        .executable().singleResult();
+    management.executeJob(timer.getId()); // the reminder timer fires; the send job waits
+    Job send = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(
+        "SendProbeReminderMailTask").singleResult();
+    mailServer.stop();
+
+    Instant now = reminderAt;
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      String id = send.getId();
+      assertThatThrownBy(() -> management.executeJob(id)).isNotNull();
+      send = management.createJobQuery().jobId(id).singleResult();
+      assertThat(send.getRetries()).isEqualTo(5 - attempt);
+      assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is untouched").isEqualTo(1);
+      now = now.plus(Duration.ofMinutes(5));
+      ClockUtil.setCurrentTime(Date.from(now));
+    }
+    assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isEqualTo(1);
+    assertThat(outbox.find(MailKey.of(task.getId(), MailKind.REMINDER)).orElseThrow().status()).isEqualTo("PENDING");
+    assertThat(mailServer.received()).isEmpty();
+
+    mailServer.start();
+    management.setJobRetries(send.getId(), 1); // "retry" on the incident in Cockpit
+    management.executeJob(send.getId());
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
+    assertThat(mailServer.received()).hasSize(1);
+    MailOutbox.Entry entry = outbox.find(MailKey.of(task.getId(), MailKind.REMINDER)).orElseThrow();
+    assertThat(entry.status()).isEqualTo("SENT");
+    assertThat(entry.attempts()).isEqualTo(6);
+
+    // a send job executed again (at-least-once delivery of jobs) finds the mail sent
+    assertThat(notifications.sendDeadlineMail(task, MailKind.REMINDER, List.of("polri7373"))).isFalse();
+    assertThat(mailServer.received()).hasSize(1);
+  }
+
+  @Test
+  void usersWithoutAnAddressAreSkippedNotAnError() throws Exception {
+    Task task = startTask("35.07", "polri3507", "2026-12-10T18:00");
+
+    runJobsAt(Instant.parse("2026-12-09T11:00:00Z"));
+
+    assertThat(mailServer.received()).hasSize(1);
+    assertThat(to(mailServer.received().get(0))).containsExactly("polresmalang@siaga.demo");
+  }
+
+  @Test
+  void hostileTextInATaskArrivesEscaped() throws Exception {
+    Task task = startTask("73.73", "polri7373", "2026-12-10T18:00");
+    runtime.setVariable(task.getProcessInstanceId(), "stageName", "<script>alert('tahapan')</script>");
+    task.setName("Laporan <img src=x onerror=alert(1)>");
+    tasks.saveTask(task);
+
+    runJobsAt(Instant.parse("2026-12-09T10:00:00Z"));
+
+    String html = html(mailServer.received().get(0));
+    assertThat(html).contains("&lt;script&gt;alert(&#39;tahapan&#39;)&lt;/script&gt;")
+        .contains("Laporan &lt;img src=x onerror=alert(1)&gt;")
+        .doesNotContain("<script>alert").doesNotContain("<img src=x");
+  }
+
+  /** The one received mail whose subject starts so; fails when there is none or more than one. */
+  private MimeMessage mail(String subjectStart) throws Exception {
+    List<MimeMessage> matching = new java.util.ArrayList<>();
+    for (MimeMessage message : mailServer.received()) {
+      if (message.getSubject().startsWith(subjectStart)) {
+        matching.add(message);
+      }
+    }
+    assertThat(matching).as("mails starting with '%s'", subjectStart).hasSize(1);
+    return matching.get(0);
+  }
+
+  private Task startTask(String region, String agency, String dueLocal) {
+    ProcessInstance instance = runtime.startProcessInstanceByKey("deadline-probe",
+        Map.of("agencyGroup", agency, "regionCode", region, "dueAt", dueLocal, "stageName", "Kampanye"));
+    return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+  }
+
+  private List<Instant> dueDates() {
+    return management.createJobQuery().processDefinitionKey("deadline-probe").timers().list().stream()
+        .map(job -> job.getDuedate().toInstant()).toList();
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+        .map(l -> l.getGroupId()).toList();
+  }
+
+  /**
+   * Runs what is due at {@code instant}, as the job executor would a moment later: a frozen clock
+   * at exactly the last instant of a timer cycle would make the cycle fire again.
+   */
+  private void runJobsAt(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant.plusSeconds(1)));
+    executeDue();
+  }
+
+  /** Executes every job due now, including the ones they create, like the job executor would. */
+  private void executeDue() {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = management.createJobQuery().processDefinitionKey("deadline-probe").executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming");
+  }
+
+  private void actAs(String userId) {
+    identity.clearAuthentication();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    identity.setAuthentication(userId, groups);
+  }
+
+  private void user(String id, String group, String email) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      User user = identity.newUser(id);
+      user.setFirstName(id);
+      user.setLastName("Uji");
+      user.setEmail(email);
+      user.setPassword("uji-" + id);
+      identity.saveUser(user);
+      identity.createMembership(id, group);
+    }
+  }
+}

@@ -71,7 +71,12 @@ public class TaskNotifications {
 
   /** The link that opens the task in Tasklist. */
   public String taskLink(String taskId) {
-    return baseUrl + "/camunda/app/tasklist/default/#/?task=" + taskId;
+    return tasklistLink() + "#/?task=" + taskId;
+  }
+
+  /** The link to Tasklist itself. */
+  public String tasklistLink() {
+    return baseUrl + "/camunda/app/tasklist/default/";
   }
 
   /** "Kota Palopo" and its zone for a process instance, from its regionCode variable. */

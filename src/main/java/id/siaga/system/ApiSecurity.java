@@ -15,7 +15,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 /**
  * Security of the product's own endpoints. The Camunda webapps keep their own login and
  * {@code /engine-rest} its own filter ({@link EngineRestSecurity}); these chains cover
- * {@code /api/**} and {@code /actuator/**}: HTTP Basic against the Camunda identity service,
+ * {@code /api/**}, {@code /actuator/**} and the demo pages {@code /demo/**}: HTTP Basic against the Camunda identity service,
  * stateless (no cookie, so no CSRF token needed), administration for {@code camunda-admin} only.
  */
 @Configuration(proxyBeanMethods = false)
@@ -34,6 +34,19 @@ class ApiSecurity {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .addFilterAfter(new EngineAuthenticationFilter(identity), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  /** The demo mailbox page: a browser login prompt (HTTP Basic) against the same users. */
+  @Bean
+  @Order(3)
+  SecurityFilterChain demoPagesChain(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/demo/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+            "default-src 'self'; style-src 'self' 'unsafe-inline'; frame-src 'self'; script-src 'none'")))
         .build();
   }
 

@@ -1,0 +1,48 @@
+package id.siaga.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.SiagaSpringBootTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+
+/** The demo mailbox page: administrators and coordinators only, hostile content kept inert. */
+@SiagaSpringBootTest
+class MailboxPageTest {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired MeetingInvitations invitations;
+  @Autowired DevMailServer mailServer;
+
+  @Test
+  void coordinatorsAndAdminsSeeTheMailsOthersDoNot() {
+    mailServer.purge();
+    invitations.send(new MeetingInvitations.Meeting("rakor-" + UUID.randomUUID(), 0,
+        "Rakor <script>alert(1)</script>", "73.73", Instant.parse("2026-12-10T01:00:00Z"), Duration.ofHours(2),
+        "Aula", "Agenda", "kesbangpol7373", List.of("polri7373"), false, null));
+
+    ResponseEntity<String> admin = rest.withBasicAuth(SiagaSpringBootTest.ADMIN, SiagaSpringBootTest.ADMIN_PASSWORD)
+        .getForEntity("/demo/mailbox", String.class);
+    assertThat(admin.getStatusCode().value()).isEqualTo(200);
+    assertThat(admin.getBody()).contains("Kotak surel demo").contains("polrespalopo@siaga.demo")
+        .contains("Rakor &lt;script&gt;alert(1)&lt;/script&gt;").doesNotContain("<script>alert(1)");
+
+    TestRestTemplate coordinator = rest.withBasicAuth("kesbangpolpalopo", SiagaSpringBootTest.DEMO_PASSWORD);
+    ResponseEntity<String> detail = coordinator.getForEntity("/demo/mailbox/0", String.class);
+    assertThat(detail.getStatusCode().value()).isEqualTo(200);
+    assertThat(detail.getBody()).contains("sandbox=\"\"").contains("undangan-rakor.ics")
+        .doesNotContain("<script>alert(1)");
+    assertThat(detail.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'none'");
+
+    assertThat(rest.withBasicAuth("polrespalopo", SiagaSpringBootTest.DEMO_PASSWORD)
+        .getForEntity("/demo/mailbox", String.class).getStatusCode().value()).isEqualTo(403);
+    assertThat(rest.getForEntity("/demo/mailbox", String.class).getStatusCode().value()).isEqualTo(401);
+    assertThat(coordinator.getForEntity("/demo/mailbox/999", String.class).getStatusCode().value()).isEqualTo(404);
+  }
+}

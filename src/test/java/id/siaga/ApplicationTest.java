@@ -65,6 +65,15 @@ class ApplicationTest {
         .statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void thePoolOutnumbersTwiceTheJobThreads(@org.springframework.beans.factory.annotation.Autowired
+      javax.sql.DataSource dataSource,
+      @org.springframework.beans.factory.annotation.Value("${camunda.bpm.job-execution.max-pool-size}") int jobThreads) {
+    // each mail job holds its job connection and opens one more for the outbox (docs/escalation.md)
+    int pool = ((com.zaxxer.hikari.HikariDataSource) dataSource).getMaximumPoolSize();
+    assertThat(pool).isGreaterThan(2 * jobThreads);
+  }
+
   private HttpResponse<String> get(String path, String authorization) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
     if (authorization != null) {

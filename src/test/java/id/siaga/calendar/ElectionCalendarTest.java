@@ -67,6 +67,21 @@ class ElectionCalendarTest {
   }
 
   @Test
+  void countsWorkingDaysFromAFormValue() {
+    DeadlineExpression threeWorkingDays = DeadlineExpression.parse("var:reportedAt+3hk");
+
+    assertThat(threeWorkingDays.isVariable()).isTrue();
+    assertThat(threeWorkingDays.variableName()).isEqualTo("reportedAt");
+    assertThat(threeWorkingDays.time()).as("keeps the report's time of day").isNull();
+    // reported on Friday 11 Dec 2026: Mon 14, Tue 15, Wed 16
+    assertThat(threeWorkingDays.shift(LocalDate.of(2026, 12, 11))).isEqualTo(LocalDate.of(2026, 12, 16));
+    assertThat(DeadlineExpression.parse("var:meetingAt-1hk 12:00").shift(LocalDate.of(2026, 12, 14)))
+        .isEqualTo(LocalDate.of(2026, 12, 11));
+    assertThat(DeadlineExpression.parse("var:meetingAt-1 12:00").shift(LocalDate.of(2026, 12, 14)))
+        .isEqualTo(LocalDate.of(2026, 12, 13));
+  }
+
+  @Test
   void refusesAStageTheCalendarDoesNotHave() {
     DeadlineExpression expression = DeadlineExpression.parse("pilpres.start 08:00");
     assertThatThrownBy(() -> expression.dateIn(pilkada2024)).hasMessageContaining("tahapan 'pilpres'");

@@ -73,6 +73,29 @@ class LocalDeadlinesTest {
   }
 
   @Test
+  void readsAFormValueInTheRegionsZone() {
+    java.util.Map<String, Object> form = java.util.Map.of(
+        "meetingAt", "2026-12-14T09:00", "reportedAt", java.util.Date.from(Instant.parse("2026-12-11T03:30:00Z")),
+        "meetingDay", "2026-12-14", "meetingAtUtc", "2026-12-14T01:00:00Z");
+
+    assertThat(deadlines.deadline(null, PALOPO_WITA, "var:meetingAt-1 12:00", form::get))
+        .isEqualTo(Instant.parse("2026-12-13T04:00:00Z"));
+    assertThat(deadlines.deadline(null, JAYAPURA_WIT, "var:meetingAt-1 12:00", form::get))
+        .isEqualTo(Instant.parse("2026-12-13T03:00:00Z"));
+    // 11:30 WITA on Friday, three working days later at the same local time: Wednesday 11:30 WITA
+    assertThat(deadlines.deadline(null, PALOPO_WITA, "var:reportedAt+3hk", form::get))
+        .isEqualTo(Instant.parse("2026-12-16T03:30:00Z"));
+    assertThat(deadlines.deadline(null, MALANG_WIB, "var:meetingDay", form::get))
+        .isEqualTo(Instant.parse("2026-12-14T16:59:00Z"));
+    assertThat(deadlines.deadline(null, MALANG_WIB, "var:meetingAtUtc 08:00", form::get))
+        .isEqualTo(Instant.parse("2026-12-14T01:00:00Z"));
+    assertThatThrownBy(() -> deadlines.deadline(null, PALOPO_WITA, "var:missing 08:00", form::get))
+        .hasMessageContaining("variabel 'missing'");
+    assertThatThrownBy(() -> deadlines.deadline(null, PALOPO_WITA, "var:bad 08:00", name -> "besok"))
+        .hasMessageContaining("tanggal tidak sah");
+  }
+
+  @Test
   void refusesAnUnknownRegionOrElection() {
     assertThatThrownBy(() -> deadlines.deadline("pilkada-2024", "99.99", "H-1 18:00"))
         .hasMessageContaining("kode wilayah tidak dikenal: 99.99");

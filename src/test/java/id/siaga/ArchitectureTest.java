@@ -34,6 +34,16 @@ class ArchitectureTest {
       .should().dependOnClassesThat().resideInAnyPackage("id.siaga.agency..");
 
   @ArchTest
+  static final ArchRule notificationDoesNotKnowEscalation = noClasses()
+      .that().resideInAPackage("id.siaga.notification..")
+      .should().dependOnClassesThat().resideInAnyPackage("id.siaga.escalation..");
+
+  @ArchTest
+  static final ArchRule agenciesAndRegionsDoNotSendMail = noClasses()
+      .that().resideInAnyPackage("id.siaga.region..", "id.siaga.agency..", "id.siaga.calendar..")
+      .should().dependOnClassesThat().resideInAnyPackage("id.siaga.notification..", "id.siaga.escalation..");
+
+  @ArchTest
   static final ArchRule nothingInCamundasNamespace = noClasses()
       .should().resideInAPackage("org.camunda..");
 }

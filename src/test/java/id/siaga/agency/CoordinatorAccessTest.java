@@ -2,6 +2,7 @@ package id.siaga.agency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import java.util.List;
 import java.util.Map;
@@ -110,12 +111,10 @@ class CoordinatorAccessTest {
   }
 
   private void actAs(String userId) {
-    identity.setAuthentication(userId, groupsOf(userId));
+    EngineUsers.actAs(identity, userId);
   }
 
-  /** Read as the system: an officer may not read other users' memberships. */
   private List<String> groupsOf(String userId) {
-    identity.clearAuthentication();
-    return identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+    return EngineUsers.groupsOf(identity, userId);
   }
 }

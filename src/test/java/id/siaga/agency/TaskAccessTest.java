@@ -3,6 +3,7 @@ package id.siaga.agency;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import java.util.List;
 import java.util.Map;
@@ -122,9 +123,7 @@ class TaskAccessTest {
   }
 
   private void actAs(String userId) {
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream()
-        .map(g -> g.getId()).toList();
-    identity.setAuthentication(userId, groups);
+    EngineUsers.actAs(identity, userId);
   }
 
   private static HttpEntity<String> emptyJson() {

@@ -7,6 +7,7 @@ import static id.siaga.MailboxAssert.to;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.notification.DevMailServer;
 import id.siaga.notification.MailKey;
@@ -287,9 +288,7 @@ class DeadlineMechanismTest {
   }
 
   private void actAs(String userId) {
-    identity.clearAuthentication();
-    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
-    identity.setAuthentication(userId, groups);
+    EngineUsers.actAs(identity, userId);
   }
 
   private void user(String id, String group, String email) {

@@ -21,15 +21,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets the coordinators of a region see its process instances in Cockpit: when any process
- * instance starts with a {@code regionCode} variable, the Kesbangpol group of that region and of
+ * instance starts with a {@code regionCode} variable ({@link Region#PROCESS_VARIABLE}), the Kesbangpol group of that region and of
  * its province are granted READ on the instance. The national desk reads all instances anyway
  * ({@link AgencyAccess}). Added to every process by a parse listener, so no diagram repeats it.
  */
 @Component
 class InstanceAccessPlugin extends AbstractProcessEnginePlugin {
-
-  /** The process variable that says which region an instance belongs to. */
-  public static final String REGION_CODE = "regionCode";
 
   private final AgencyRepository agencies;
   private final AuthorizationService authorizations;
@@ -51,7 +48,7 @@ class InstanceAccessPlugin extends AbstractProcessEnginePlugin {
   }
 
   private void grantCoordinators(DelegateExecution execution) {
-    if (!execution.getId().equals(execution.getProcessInstanceId()) || !(execution.getVariable(REGION_CODE) instanceof String code)) {
+    if (!execution.getId().equals(execution.getProcessInstanceId()) || !(execution.getVariable(Region.PROCESS_VARIABLE) instanceof String code)) {
       return;
     }
     Set<String> groups = coordinatorGroups(code);

@@ -8,8 +8,4 @@ public record Stage(String code, String name, LocalDate start, LocalDate end) {
   Stage shiftedBy(long days) {
     return new Stage(code, name, start.plusDays(days), end.plusDays(days));
   }
-
-  public boolean contains(LocalDate date) {
-    return !date.isBefore(start) && !date.isAfter(end);
-  }
 }

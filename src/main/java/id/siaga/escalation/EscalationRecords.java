@@ -30,19 +30,12 @@ public class EscalationRecords {
     return level == null ? 0 : level;
   }
 
+  /** Every step of a task, lowest level first. */
   public List<Step> steps(String taskId) {
     return jdbc.query("select * from siaga_task_escalation where task_id = ? order by level, group_id",
         (rs, row) -> new Step(rs.getString("task_id"), rs.getInt("level"), rs.getString("group_id"),
             rs.getString("origin_group_id"), rs.getString("process_instance_id"), rs.getString("task_name"),
             rs.getTimestamp("escalated_at").toInstant()), taskId);
-  }
-
-  /** Every step of the tasks of one process instance (the readiness board's drill-down). */
-  public List<Step> stepsOfProcessInstance(String processInstanceId) {
-    return jdbc.query("select * from siaga_task_escalation where process_instance_id = ? order by task_id, level",
-        (rs, row) -> new Step(rs.getString("task_id"), rs.getInt("level"), rs.getString("group_id"),
-            rs.getString("origin_group_id"), rs.getString("process_instance_id"), rs.getString("task_name"),
-            rs.getTimestamp("escalated_at").toInstant()), processInstanceId);
   }
 
   void insert(Step step) {

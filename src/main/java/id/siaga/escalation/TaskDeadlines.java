@@ -1,6 +1,7 @@
 package id.siaga.escalation;
 
 import id.siaga.calendar.LocalDeadlines;
+import id.siaga.region.Region;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
@@ -32,7 +33,6 @@ import org.springframework.stereotype.Component;
 public class TaskDeadlines {
 
   public static final String DUE_PROPERTY = "due";
-  public static final String REGION_CODE = "regionCode";
   public static final String ELECTION_ID = "electionId";
 
   private final LocalDeadlines localDeadlines;
@@ -67,9 +67,9 @@ public class TaskDeadlines {
     String processDefinitionId = processDefinitionId(execution);
     String rule = dueRules.computeIfAbsent(processDefinitionId + "#" + taskKey,
         key -> readDueRule(processDefinitionId, taskKey));
-    Object region = execution.getVariable(REGION_CODE);
+    Object region = execution.getVariable(Region.PROCESS_VARIABLE);
     if (region == null) {
-      throw new IllegalStateException("the process has no variable " + REGION_CODE + " for the due date of " + taskKey);
+      throw new IllegalStateException("the process has no variable " + Region.PROCESS_VARIABLE + " for the due date of " + taskKey);
     }
     Object election = execution.getVariable(ELECTION_ID);
     return localDeadlines.deadline(election == null ? null : election.toString(), region.toString(), rule,

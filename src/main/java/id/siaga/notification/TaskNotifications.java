@@ -23,8 +23,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class TaskNotifications {
 
-  /** Process variables every process of the product sets. */
-  public static final String REGION_CODE = "regionCode";
+  /** The process variable with the stage's name, shown in the mails. */
   public static final String STAGE_NAME = "stageName";
 
   private final Mailer mailer;
@@ -82,7 +81,7 @@ public class TaskNotifications {
   /** "Kota Palopo" and its zone for a process instance, from its regionCode variable. */
   public Map<String, Object> regionOf(String processInstanceId) {
     Map<String, Object> model = new LinkedHashMap<>();
-    Object code = runtime.getVariable(processInstanceId, REGION_CODE);
+    Object code = runtime.getVariable(processInstanceId, Region.PROCESS_VARIABLE);
     Region region = code == null ? null : regions.find(code.toString()).orElse(null);
     model.put("regionCode", region == null ? null : region.code());
     model.put("regionName", region == null ? "-" : region.name());

@@ -16,6 +16,9 @@ public record Region(
     boolean remote,
     int tpsCount) {
 
+  /** The process variable every process of the product sets: the code of the region it serves. */
+  public static final String PROCESS_VARIABLE = "regionCode";
+
   public static String provinceOf(String code) {
     return code.substring(0, 2);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
+import id.siaga.region.Region;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -76,7 +77,7 @@ class CoordinatorAccessTest {
       assertThat(filters.createFilterQuery().filterName(name).count()).as(name).isEqualTo(1);
     }
     ProcessInstance palopo = runtime.startProcessInstanceByKey("agency-task-probe",
-        Map.of("agencyGroup", "polri7373", InstanceAccessPlugin.REGION_CODE, "73.73"));
+        Map.of("agencyGroup", "polri7373", Region.PROCESS_VARIABLE, "73.73"));
     try {
       Filter agencyTasks = filters.createFilterQuery().filterName("Tugas instansi saya").singleResult();
       actAs("polrespalopo");
@@ -95,7 +96,7 @@ class CoordinatorAccessTest {
   private ProcessInstance start(String regionCode) {
     String polri = "polri" + regionCode.replace(".", "");
     return runtime.startProcessInstanceByKey("agency-task-probe",
-        Map.of("agencyGroup", polri, InstanceAccessPlugin.REGION_CODE, regionCode));
+        Map.of("agencyGroup", polri, Region.PROCESS_VARIABLE, regionCode));
   }
 
   private List<String> visibleTo(String userId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
+import id.siaga.region.Region;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -118,7 +119,7 @@ class TaskAccessTest {
 
   private Task startTask(String agencyGroup, String regionCode) {
     ProcessInstance instance = runtime.startProcessInstanceByKey("agency-task-probe",
-        Map.of("agencyGroup", agencyGroup, InstanceAccessPlugin.REGION_CODE, regionCode));
+        Map.of("agencyGroup", agencyGroup, Region.PROCESS_VARIABLE, regionCode));
     return tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
   }
 

@@ -1,6 +1,7 @@
 package id.siaga.agency;
 
 import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -68,6 +69,9 @@ class InstanceAccessPlugin extends AbstractProcessEnginePlugin {
   /** Kesbangpol of the regency/city (for a regency or kecamatan code) and of the province. */
   Set<String> coordinatorGroups(String regionCode) {
     Set<String> groups = new LinkedHashSet<>();
+    if (RegionLevel.ofCode(regionCode) == null) {
+      return groups;
+    }
     List<String> codes = regionCode.length() >= 5
         ? List.of(regionCode.substring(0, 5), Region.provinceOf(regionCode))
         : List.of(Region.provinceOf(regionCode));

@@ -1,0 +1,95 @@
+package id.siaga.meeting;
+
+import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyRepository;
+import id.siaga.region.Region;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The meeting record as JSON for the readiness board and coordinators: the meetings of a region,
+ * and one meeting with its reports, action items and summary figures. Readable by the agencies
+ * of the meeting's region and its province, the national desk and administrators.
+ */
+@RestController
+@RequestMapping("/api/meetings")
+class MeetingController {
+
+  private static final String GROUP_PREFIX = "GROUP_";
+
+  private final MeetingRepository meetings;
+  private final AgencyRepository agencies;
+
+  MeetingController(MeetingRepository meetings, AgencyRepository agencies) {
+    this.meetings = meetings;
+    this.agencies = agencies;
+  }
+
+  @GetMapping
+  List<Map<String, Object>> ofRegion(@RequestParam String regionCode, Authentication user) {
+    requireAccess(user, regionCode);
+    return meetings.findByRegion(regionCode).stream().map(this::overview).toList();
+  }
+
+  @GetMapping("/{meetingId}")
+  Map<String, Object> one(@PathVariable String meetingId, Authentication user) {
+    Meeting meeting = meetings.find(meetingId)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan: " + meetingId));
+    requireAccess(user, meeting.regionCode());
+    Map<String, Object> body = overview(meeting);
+    body.put("agenda", meeting.agenda());
+    body.put("attendance", meeting.attendance());
+    body.put("minutes", meeting.minutes());
+    body.put("reports", meetings.reports(meetingId));
+    body.put("actionItems", meetings.actionItems(meetingId));
+    return body;
+  }
+
+  private Map<String, Object> overview(Meeting m) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("meetingId", m.meetingId());
+    body.put("processInstanceId", m.processInstanceId());
+    body.put("electionId", m.electionId());
+    body.put("regionCode", m.regionCode());
+    body.put("stageCode", m.stageCode());
+    body.put("title", m.title());
+    body.put("venue", m.venue());
+    body.put("meetingAt", m.meetingAt());
+    body.put("meetingLocal", m.meetingLocal());
+    body.put("sequence", m.sequence());
+    body.put("status", m.status());
+    body.put("statusReason", m.statusReason());
+    body.put("conveningGroup", m.conveningGroup());
+    body.put("invitedGroups", m.invitedGroups());
+    body.put("closedAt", m.closedAt());
+    body.put("summary", MeetingSummary.of(m, meetings.reports(m.meetingId()), meetings.actionItems(m.meetingId())));
+    return body;
+  }
+
+  private void requireAccess(Authentication user, String regionCode) {
+    Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith(GROUP_PREFIX)).map(a -> a.substring(GROUP_PREFIX.length()))
+        .collect(Collectors.toSet());
+    if (groups.contains("camunda-admin") || groups.contains(Agency.NATIONAL_DESK)) {
+      return;
+    }
+    String province = regionCode.length() >= 2 ? Region.provinceOf(regionCode) : regionCode;
+    boolean ofRegion = groups.stream().map(agencies::find).flatMap(java.util.Optional::stream)
+        .anyMatch(a -> regionCode.equals(a.regionCode()) || province.equals(a.regionCode()));
+    if (!ofRegion) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Anda tidak berwenang melihat Rakor wilayah ini");
+    }
+  }
+}

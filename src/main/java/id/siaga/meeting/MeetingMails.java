@@ -1,0 +1,107 @@
+package id.siaga.meeting;
+
+import id.siaga.calendar.LocalDeadlines;
+import id.siaga.notification.Mail;
+import id.siaga.notification.MailKey;
+import id.siaga.notification.MailKind;
+import id.siaga.notification.MailTemplates;
+import id.siaga.notification.Mailer;
+import id.siaga.notification.MeetingInvitations;
+import id.siaga.notification.Recipients;
+import id.siaga.region.RegionRepository;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * The mails of a meeting: the invitation (again with a higher sequence after a postponement, or
+ * as a cancellation) to every invited agency, and the summary to the convening agency when the
+ * meeting closes. Each is sent once (outbox).
+ */
+@Service
+class MeetingMails {
+
+  /** How long a Rakor lasts in the calendar entry. */
+  static final Duration MEETING_DURATION = Duration.ofHours(2);
+
+  private final Rakor rakor;
+  private final MeetingRepository meetings;
+  private final MeetingInvitations invitations;
+  private final Mailer mailer;
+  private final Recipients recipients;
+  private final MailTemplates templates;
+  private final RegionRepository regions;
+  private final LocalDeadlines deadlines;
+  private final String baseUrl;
+
+  MeetingMails(Rakor rakor, MeetingRepository meetings, MeetingInvitations invitations, Mailer mailer,
+      Recipients recipients, MailTemplates templates, RegionRepository regions, LocalDeadlines deadlines,
+      @Value("${siaga.base-url}") String baseUrl) {
+    this.rakor = rakor;
+    this.meetings = meetings;
+    this.invitations = invitations;
+    this.mailer = mailer;
+    this.recipients = recipients;
+    this.templates = templates;
+    this.regions = regions;
+    this.deadlines = deadlines;
+    this.baseUrl = baseUrl.replaceAll("/$", "");
+  }
+
+  /** The invitation as the meeting now stands: first, updated, or cancelled. */
+  void sendInvitation(String meetingId) {
+    Meeting m = rakor.meeting(meetingId);
+    boolean cancelled = m.status() == MeetingStatus.DIBATALKAN;
+    invitations.send(new MeetingInvitations.Meeting(m.meetingId(), m.sequence(), m.title(), m.regionCode(),
+        m.meetingAt(), MEETING_DURATION, m.venue(), m.agenda(), m.conveningGroup(), m.invitedGroups(), cancelled,
+        m.statusReason()));
+  }
+
+  /** The summary to the convening agency, copied to whoever convened the meeting. */
+  void sendSummary(String meetingId) {
+    mailer.sendOnce(MailKey.of(meetingId, MailKind.SUMMARY), () -> composeSummary(rakor.meeting(meetingId)));
+  }
+
+  private Mail composeSummary(Meeting m) {
+    List<ReadinessReport> reports = meetings.reports(m.meetingId());
+    List<ActionItem> items = meetings.actionItems(m.meetingId());
+    MeetingSummary summary = MeetingSummary.of(m, reports, items);
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("title", m.title());
+    model.put("regionName", regions.find(m.regionCode()).map(r -> r.name()).orElse(m.regionCode()));
+    model.put("stageName", rakor.stageName(m));
+    model.put("start", deadlines.display(m.regionCode(), m.meetingAt()));
+    model.put("status", m.status() == MeetingStatus.SELESAI ? "Selesai" : m.status().name());
+    model.put("reportsExpected", summary.reportsExpected());
+    model.put("reportsReceived", summary.reportsReceived());
+    model.put("reportsLate", summary.reportsLate());
+    model.put("reports", m.invitedGroups().stream().map(group -> Map.of("agency", rakor.agencyName(group),
+        "status", reports.stream().filter(r -> r.agencyGroup().equals(group)).findFirst()
+            .map(r -> r.readiness().label() + (r.late() ? " (terlambat)" : "")).orElse("tidak melapor"))).toList());
+    model.put("itemsTotal", summary.itemsTotal());
+    model.put("itemsDone", summary.itemsDone());
+    model.put("itemsWaived", summary.itemsWaived());
+    model.put("itemsLate", summary.itemsLate());
+    model.put("items", items.stream().map(i -> Map.<String, Object>of("number", i.number(),
+        "description", i.description(), "owner", rakor.agencyName(i.ownerGroup()),
+        "due", deadlines.display(m.regionCode(), i.dueAt()), "status", statusLabel(i.status()), "late", i.late()))
+        .toList());
+    model.put("recordLink", baseUrl + "/api/meetings/" + m.meetingId());
+    List<String> to = recipients.ofGroups(List.of(m.conveningGroup()));
+    List<String> cc = recipients.ofUser(m.convenedBy()).stream().filter(a -> !to.contains(a)).toList();
+    return new Mail(to, cc, "[Siaga Pilkada] Ringkasan Rakor: " + m.title() + " – " + model.get("regionName"),
+        templates.text("meeting-summary", model), templates.html("meeting-summary", model), List.of());
+  }
+
+  static String statusLabel(ActionItemStatus status) {
+    return switch (status) {
+      case TERBUKA -> "Terbuka";
+      case MINTA_PEMBEBASAN -> "Menunggu keputusan pembebasan";
+      case SELESAI -> "Selesai";
+      case DIBEBASKAN -> "Dibebaskan";
+    };
+  }
+}

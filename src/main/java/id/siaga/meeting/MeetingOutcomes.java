@@ -1,0 +1,135 @@
+package id.siaga.meeting;
+
+import static id.siaga.meeting.MeetingVariables.ACTION_ITEMS;
+import static id.siaga.meeting.MeetingVariables.ATTENDANCE;
+import static id.siaga.meeting.MeetingVariables.CANCELLATION_REASON;
+import static id.siaga.meeting.MeetingVariables.MINUTES;
+import static id.siaga.meeting.MeetingVariables.NEW_MEETING_AT;
+import static id.siaga.meeting.MeetingVariables.OUTCOME;
+import static id.siaga.meeting.MeetingVariables.POSTPONEMENT_REASON;
+
+import id.siaga.agency.AgencyType;
+import id.siaga.calendar.LocalDeadlines;
+import id.siaga.system.FormInput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of the coordinator's record of a meeting. Held: only once it has started, with the
+ * attendance (invited or convening agencies), the minutes, and up to {@value #MAX_ITEMS} action
+ * items, each with a description, an owner agency of the region and a due date after today and
+ * before the stage ends. Postponed: a new date in the future and before the stage ends, with a
+ * reason. Cancelled: a reason.
+ */
+@Service
+class MeetingOutcomes {
+
+  static final int MAX_ITEMS = 30;
+  static final int MINUTES_MAX = 4000;
+  static final int ITEM_MAX = 1000;
+
+  /** What the coordinator recorded. */
+  sealed interface Outcome permits Held, Postponed, Cancelled {}
+
+  record Held(List<String> attendance, String minutes, List<ActionItem> actionItems) implements Outcome {}
+
+  record Postponed(Instant at, LocalDateTime local, String reason) implements Outcome {}
+
+  record Cancelled(String reason) implements Outcome {}
+
+  private final MeetingScheduling scheduling;
+  private final LocalDeadlines deadlines;
+
+  MeetingOutcomes(MeetingScheduling scheduling, LocalDeadlines deadlines) {
+    this.scheduling = scheduling;
+    this.deadlines = deadlines;
+  }
+
+  /** The outcome the form holds for this meeting, or a refusal naming every problem. */
+  Outcome read(FormInput input, Meeting meeting) {
+    MeetingOutcome outcome = input.choice(OUTCOME, "Hasil rapat", MeetingOutcome.class);
+    input.refuseIfInvalid();
+    Outcome result = switch (outcome) {
+      case DILAKSANAKAN -> held(input, meeting);
+      case DITUNDA -> {
+        LocalDateTime local = input.localDateTime(NEW_MEETING_AT, "Tanggal dan jam rapat yang baru");
+        Instant at = scheduling.newDate(meeting, local, input);
+        String reason = input.text(POSTPONEMENT_REASON, "Alasan penundaan", MeetingScheduling.REASON_MAX, true);
+        yield new Postponed(at, local, reason);
+      }
+      case DIBATALKAN -> new Cancelled(
+          input.text(CANCELLATION_REASON, "Alasan pembatalan", MeetingScheduling.REASON_MAX, true));
+    };
+    input.refuseIfInvalid();
+    return result;
+  }
+
+  private Held held(FormInput input, Meeting meeting) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    if (now.isBefore(meeting.meetingAt())) {
+      input.problem("Rapat belum dimulai; hasil rapat dapat dicatat mulai "
+          + deadlines.display(meeting.regionCode(), meeting.meetingAt()));
+    }
+    List<String> attendance = new ArrayList<>();
+    for (AgencyType type : input.choices(ATTENDANCE, "Kehadiran", AgencyType.class)) {
+      Optional<String> group = scheduling.agencyOfRegion(type, meeting.regionCode());
+      if (group.isPresent() && (meeting.invitedGroups().contains(group.get())
+          || meeting.conveningGroup().equals(group.get()))) {
+        attendance.add(group.get());
+      } else {
+        input.problem("Kehadiran: " + type.name() + " tidak diundang ke rapat ini");
+      }
+    }
+    if (attendance.isEmpty()) {
+      input.problem("Kehadiran: pilih paling sedikit satu instansi yang hadir");
+    }
+    String minutes = input.text(MINUTES, "Notulen", MINUTES_MAX, true);
+    List<Map<String, Object>> rows = input.rows(ACTION_ITEMS, "Tindak lanjut");
+    if (rows.size() > MAX_ITEMS) {
+      input.problem("Tindak lanjut paling banyak " + MAX_ITEMS + " butir");
+      rows = List.of();
+    }
+    Instant stageEnd = scheduling.stageEnd(meeting);
+    LocalDate today = now.atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate();
+    List<ActionItem> items = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      int number = i + 1;
+      String label = "Tindak lanjut " + number;
+      FormInput row = new FormInput(rows.get(i));
+      String description = row.text("description", label + ": uraian", ITEM_MAX, true);
+      AgencyType ownerType = row.choice("ownerAgency", label + ": instansi penanggung jawab", AgencyType.class);
+      LocalDate due = row.localDate(rows.get(i).get("dueDate"), label + ": tenggat");
+      String owner = null;
+      if (ownerType != null) {
+        owner = scheduling.agencyOfRegion(ownerType, meeting.regionCode()).orElse(null);
+        if (owner == null) {
+          row.problem(label + ": instansi " + ownerType.name() + " tidak ada di wilayah rapat");
+        }
+      }
+      Instant dueAt = null;
+      if (due != null) {
+        dueAt = deadlines.at(meeting.regionCode(), due, LocalTime.of(23, 59));
+        if (!due.isAfter(today)) {
+          row.problem(label + ": tenggat harus setelah hari ini");
+        } else if (dueAt.isAfter(stageEnd)) {
+          row.problem(label + ": tenggat harus sebelum tahap berakhir ("
+              + deadlines.display(meeting.regionCode(), stageEnd) + ")");
+        }
+      }
+      row.problems().forEach(input::problem);
+      if (row.problems().isEmpty()) {
+        items.add(new ActionItem(ActionItem.idOf(meeting.meetingId(), number), meeting.meetingId(), number,
+            description, owner, due, dueAt, ActionItemStatus.TERBUKA, null, null, null, null, null, null, false));
+      }
+    }
+    return new Held(attendance, minutes, items);
+  }
+}

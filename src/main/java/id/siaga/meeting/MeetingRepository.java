@@ -1,0 +1,150 @@
+package id.siaga.meeting;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The meeting record: {@code siaga_meeting}, its reports and its action items. */
+@Repository
+class MeetingRepository {
+
+  private final JdbcTemplate jdbc;
+
+  MeetingRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void insert(Meeting m) {
+    jdbc.update("insert into siaga_meeting (meeting_id, process_instance_id, election_id, region_code, stage_code,"
+            + " title, venue, agenda, meeting_at, meeting_local, convening_group, invited_groups, convened_by,"
+            + " sequence_no, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        m.meetingId(), m.processInstanceId(), m.electionId(), m.regionCode(), m.stageCode(), m.title(), m.venue(),
+        m.agenda(), ts(m.meetingAt()), m.meetingLocal().toString(), m.conveningGroup(), join(m.invitedGroups()),
+        m.convenedBy(), m.sequence(), m.status().name(), ts(Instant.now()));
+  }
+
+  Optional<Meeting> find(String meetingId) {
+    return jdbc.query("select * from siaga_meeting where meeting_id = ?", MeetingRepository::meeting, meetingId)
+        .stream().findFirst();
+  }
+
+  List<Meeting> findByRegion(String regionCode) {
+    return jdbc.query("select * from siaga_meeting where region_code = ? order by meeting_at",
+        MeetingRepository::meeting, regionCode);
+  }
+
+  void reschedule(Meeting m) {
+    jdbc.update("update siaga_meeting set meeting_at = ?, meeting_local = ?, sequence_no = ?, status = ?,"
+            + " status_reason = ? where meeting_id = ?", ts(m.meetingAt()), m.meetingLocal().toString(),
+        m.sequence(), m.status().name(), m.statusReason(), m.meetingId());
+  }
+
+  void markHeld(String meetingId, List<String> attendance, String minutes, Instant at) {
+    jdbc.update("update siaga_meeting set status = ?, attendance = ?, minutes = ?, held_at = ? where meeting_id = ?",
+        MeetingStatus.DILAKSANAKAN.name(), join(attendance), minutes, ts(at), meetingId);
+  }
+
+  void markCancelled(String meetingId, String reason, Instant at) {
+    jdbc.update("update siaga_meeting set status = ?, status_reason = ?, closed_at = ? where meeting_id = ?",
+        MeetingStatus.DIBATALKAN.name(), reason, ts(at), meetingId);
+  }
+
+  void markClosed(String meetingId, Instant at) {
+    jdbc.update("update siaga_meeting set status = ?, closed_at = ? where meeting_id = ?",
+        MeetingStatus.SELESAI.name(), ts(at), meetingId);
+  }
+
+  void insertReport(ReadinessReport r) {
+    jdbc.update("insert into siaga_meeting_report (meeting_id, agency_group, personnel, vulnerabilities,"
+            + " other_threat, needs, readiness, notes, submitted_by, submitted_at, due_at, late)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.meetingId(), r.agencyGroup(), r.personnel(),
+        r.threats().stream().map(Enum::name).collect(Collectors.joining(",")), r.otherThreat(), r.needs(),
+        r.readiness().name(), r.notes(), r.submittedBy(), ts(r.submittedAt()), ts(r.dueAt()), r.late());
+  }
+
+  List<ReadinessReport> reports(String meetingId) {
+    return jdbc.query("select * from siaga_meeting_report where meeting_id = ? order by agency_group",
+        MeetingRepository::report, meetingId);
+  }
+
+  void insertActionItems(List<ActionItem> items) {
+    jdbc.batchUpdate("insert into siaga_meeting_action_item (item_id, meeting_id, item_no, description, owner_group,"
+        + " due_local, due_at, status) values (?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, i) -> {
+          ps.setString(1, i.itemId());
+          ps.setString(2, i.meetingId());
+          ps.setInt(3, i.number());
+          ps.setString(4, i.description());
+          ps.setString(5, i.ownerGroup());
+          ps.setString(6, i.dueLocal().toString());
+          ps.setTimestamp(7, ts(i.dueAt()));
+          ps.setString(8, i.status().name());
+        });
+  }
+
+  List<ActionItem> actionItems(String meetingId) {
+    return jdbc.query("select * from siaga_meeting_action_item where meeting_id = ? order by item_no",
+        MeetingRepository::actionItem, meetingId);
+  }
+
+  Optional<ActionItem> actionItem(String itemId) {
+    return jdbc.query("select * from siaga_meeting_action_item where item_id = ?", MeetingRepository::actionItem,
+        itemId).stream().findFirst();
+  }
+
+  void updateActionItem(ActionItem i) {
+    jdbc.update("update siaga_meeting_action_item set status = ?, outcome = ?, evidence = ?, waiver_reason = ?,"
+            + " refusal_reason = ?, completed_by = ?, completed_at = ?, late = ? where item_id = ?",
+        i.status().name(), i.outcome(), i.evidence(), i.waiverReason(), i.refusalReason(), i.completedBy(),
+        ts(i.completedAt()), i.late(), i.itemId());
+  }
+
+  private static Meeting meeting(ResultSet rs, int row) throws SQLException {
+    return new Meeting(rs.getString("meeting_id"), rs.getString("process_instance_id"), rs.getString("election_id"),
+        rs.getString("region_code"), rs.getString("stage_code"), rs.getString("title"), rs.getString("venue"),
+        rs.getString("agenda"), instant(rs, "meeting_at"), LocalDateTime.parse(rs.getString("meeting_local")),
+        rs.getString("convening_group"), split(rs.getString("invited_groups")), rs.getString("convened_by"),
+        rs.getInt("sequence_no"), MeetingStatus.valueOf(rs.getString("status")), split(rs.getString("attendance")),
+        rs.getString("minutes"), rs.getString("status_reason"), instant(rs, "held_at"), instant(rs, "closed_at"));
+  }
+
+  private static ReadinessReport report(ResultSet rs, int row) throws SQLException {
+    return new ReadinessReport(rs.getString("meeting_id"), rs.getString("agency_group"), rs.getInt("personnel"),
+        split(rs.getString("vulnerabilities")).stream().map(Threat::valueOf).toList(), rs.getString("other_threat"),
+        rs.getString("needs"), Readiness.valueOf(rs.getString("readiness")), rs.getString("notes"),
+        rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "due_at"), rs.getBoolean("late"));
+  }
+
+  private static ActionItem actionItem(ResultSet rs, int row) throws SQLException {
+    return new ActionItem(rs.getString("item_id"), rs.getString("meeting_id"), rs.getInt("item_no"),
+        rs.getString("description"), rs.getString("owner_group"), LocalDate.parse(rs.getString("due_local")),
+        instant(rs, "due_at"), ActionItemStatus.valueOf(rs.getString("status")), rs.getString("outcome"),
+        rs.getString("evidence"), rs.getString("waiver_reason"), rs.getString("refusal_reason"),
+        rs.getString("completed_by"), instant(rs, "completed_at"), rs.getBoolean("late"));
+  }
+
+  private static Timestamp ts(Instant instant) {
+    return instant == null ? null : Timestamp.from(instant);
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp value = rs.getTimestamp(column);
+    return value == null ? null : value.toInstant();
+  }
+
+  private static String join(List<String> values) {
+    return values == null ? null : String.join(",", values);
+  }
+
+  private static List<String> split(String value) {
+    return value == null || value.isBlank() ? List.of() : Arrays.asList(value.split(","));
+  }
+}

@@ -1,0 +1,232 @@
+package id.siaga.meeting;
+
+import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyRepository;
+import id.siaga.agency.AgencyType;
+import id.siaga.calendar.ElectionCalendar;
+import id.siaga.escalation.TaskDeadlines;
+import id.siaga.calendar.ElectionRepository;
+import id.siaga.calendar.Elections;
+import id.siaga.calendar.LocalDeadlines;
+import id.siaga.calendar.Stage;
+import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
+import id.siaga.region.RegionRepository;
+import id.siaga.system.FormInput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Service;
+
+/**
+ * The rules of scheduling a Rakor: which region (a province or regency/city with a race), which
+ * stage of which election, when (local time, in the future, before the stage ends), who convenes
+ * and who is invited (agencies that exist in the region). Read from the schedule form; every
+ * problem is reported at once.
+ */
+@Service
+class MeetingScheduling {
+
+  static final int TITLE_MAX = 200;
+  static final int VENUE_MAX = 200;
+  static final int AGENDA_MAX = 2000;
+  static final int REASON_MAX = 1000;
+  static final String NATIONAL = "NASIONAL";
+  static final String PROVINCE_PREFIX = "PROVINSI_";
+  private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+
+  private final RegionRepository regions;
+  private final AgencyRepository agencies;
+  private final ElectionRepository electionList;
+  private final Elections elections;
+  private final LocalDeadlines deadlines;
+
+  MeetingScheduling(RegionRepository regions, AgencyRepository agencies, ElectionRepository electionList,
+      Elections elections, LocalDeadlines deadlines) {
+    this.regions = regions;
+    this.agencies = agencies;
+    this.electionList = electionList;
+    this.elections = elections;
+    this.deadlines = deadlines;
+  }
+
+  /**
+   * A new meeting from the schedule form, or a refusal naming every problem.
+   *
+   * @param convenerGroups the groups of the user who submits the form; null for a start by the system
+   */
+  Meeting schedule(FormInput input, String processInstanceId, String convenedBy, Collection<String> convenerGroups) {
+    Optional<Region> region = region(input);
+    String stageCode = input.text(MeetingVariables.STAGE_CODE, "Tahapan", 64, true);
+    String electionId = input.text(TaskDeadlines.ELECTION_ID, "Pemilihan", 64, false);
+    String title = input.text(MeetingVariables.TITLE, "Judul rapat", TITLE_MAX, true);
+    LocalDateTime at = input.localDateTime(MeetingVariables.MEETING_AT, "Tanggal dan jam rapat");
+    String venue = input.text(MeetingVariables.VENUE, "Tempat", VENUE_MAX, true);
+    String agenda = input.text(MeetingVariables.AGENDA, "Agenda", AGENDA_MAX, true);
+    List<AgencyType> invitedTypes = input.choices(MeetingVariables.INVITED_AGENCIES, "Instansi yang diundang",
+        AgencyType.class);
+    String convening = input.text(MeetingVariables.CONVENING_AGENCY, "Instansi penyelenggara", 64, true);
+    if (invitedTypes.isEmpty() && input.problems().stream().noneMatch(p -> p.startsWith("Instansi yang diundang"))) {
+      input.problem("Pilih paling sedikit satu instansi yang diundang");
+    }
+    if (region.isEmpty()) {
+      input.refuseIfInvalid();
+    }
+    Region r = region.get();
+    List<String> invited = new ArrayList<>();
+    for (AgencyType type : invitedTypes) {
+      String groupId = Agency.groupId(type, r.code());
+      if (agencies.find(groupId).isPresent()) {
+        invited.add(groupId);
+      } else {
+        input.problem("Instansi " + type.name() + " tidak ada di " + r.name());
+      }
+    }
+    String conveningGroup = convening == null ? null : conveningGroup(convening, r, input);
+    if (conveningGroup != null && convenerGroups != null && !convenerGroups.contains(conveningGroup)
+        && !convenerGroups.contains("camunda-admin")) {
+      input.problem("Anda bukan anggota instansi penyelenggara yang dipilih");
+    }
+    ElectionCalendar calendar = null;
+    Stage stage = null;
+    if (stageCode != null) {
+      calendar = calendarFor(electionId, stageCode, r, input);
+      stage = calendar == null ? null : calendar.stage(stageCode).orElse(null);
+    }
+    Instant meetingAt = null;
+    if (at != null) {
+      meetingAt = deadlines.at(r.code(), at.toLocalDate(), at.toLocalTime());
+      checkWithinStage(meetingAt, stage, r, "Tanggal rapat", input);
+    }
+    input.refuseIfInvalid();
+    String meetingId = "rakor-" + r.code().replace(".", "") + "-" + stageCode + "-" + at.format(KEY_TIME);
+    return new Meeting(meetingId, processInstanceId, calendar.id(), r.code(), stageCode, title, venue, agenda,
+        meetingAt, at, conveningGroup, List.copyOf(invited), convenedBy, 0, MeetingStatus.DIJADWALKAN, List.of(),
+        null, null, null, null);
+  }
+
+  /** The new date of a postponed meeting, checked like the first one; null when refused (problem added). */
+  Instant newDate(Meeting meeting, LocalDateTime at, FormInput input) {
+    if (at == null) {
+      return null;
+    }
+    Instant instant = deadlines.at(meeting.regionCode(), at.toLocalDate(), at.toLocalTime());
+    if (at.equals(meeting.meetingLocal())) {
+      input.problem("Tanggal baru sama dengan jadwal sekarang");
+    }
+    checkWithinStage(instant, stageOf(meeting), regions.find(meeting.regionCode()).orElseThrow(),
+        "Tanggal rapat yang baru", input);
+    return instant;
+  }
+
+  /** The stage of a meeting in its election's calendar. */
+  Stage stageOf(Meeting meeting) {
+    return elections.calendarOf(meeting.electionId()).stage(meeting.stageCode()).orElseThrow();
+  }
+
+  /** The last instant of the meeting's stage in the region: 23:59:59 local on its last day. */
+  Instant stageEnd(Meeting meeting) {
+    return endOf(stageOf(meeting).end(), meeting.regionCode());
+  }
+
+  /** The group id of an agency type in the meeting's region, if that agency exists. */
+  Optional<String> agencyOfRegion(AgencyType type, String regionCode) {
+    String groupId = Agency.groupId(type, regionCode);
+    return agencies.find(groupId).map(Agency::groupId);
+  }
+
+  private void checkWithinStage(Instant at, Stage stage, Region region, String label, FormInput input) {
+    if (!at.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+      input.problem(label + " harus di masa depan");
+    }
+    if (stage != null && at.isAfter(endOf(stage.end(), region.code()))) {
+      input.problem(label + " harus sebelum tahap " + stage.name() + " berakhir ("
+          + deadlines.display(region.code(), endOf(stage.end(), region.code())) + ")");
+    }
+  }
+
+  private Instant endOf(LocalDate day, String regionCode) {
+    return deadlines.at(regionCode, day, LocalTime.of(23, 59, 59));
+  }
+
+  private Optional<Region> region(FormInput input) {
+    String code = input.text(Region.PROCESS_VARIABLE, "Kode wilayah", 13, true);
+    if (code == null) {
+      return Optional.empty();
+    }
+    RegionLevel level = RegionLevel.ofCode(code);
+    Optional<Region> region = level == null || level == RegionLevel.DISTRICT ? Optional.empty() : regions.find(code);
+    if (region.isEmpty()) {
+      input.problem("Kode wilayah tidak dikenal: " + code + " (kode provinsi atau kabupaten/kota Kemendagri, contoh 73.73)");
+    } else if (!region.get().hasRace() || agencies.findByRegion(code).isEmpty()) {
+      input.problem(region.get().name() + " tidak menyelenggarakan Pilkada");
+      return Optional.empty();
+    }
+    return region;
+  }
+
+  private String conveningGroup(String choice, Region region, FormInput input) {
+    if (NATIONAL.equals(choice)) {
+      return Agency.NATIONAL_DESK;
+    }
+    boolean province = choice.startsWith(PROVINCE_PREFIX);
+    String typeName = province ? choice.substring(PROVINCE_PREFIX.length()) : choice;
+    AgencyType type;
+    try {
+      type = AgencyType.valueOf(typeName);
+    } catch (IllegalArgumentException e) {
+      input.problem("Instansi penyelenggara tidak dikenal: " + choice);
+      return null;
+    }
+    String code = province ? Region.provinceOf(region.code()) : region.code();
+    Optional<String> group = agencyOfRegion(type, code);
+    if (group.isEmpty()) {
+      input.problem("Instansi penyelenggara " + choice + " tidak ada untuk " + region.name());
+      return null;
+    }
+    return group.get();
+  }
+
+  /**
+   * The calendar the meeting belongs to: the given election, or the earliest election whose
+   * stage has not ended yet.
+   */
+  private ElectionCalendar calendarFor(String electionId, String stageCode, Region region, FormInput input) {
+    List<String> candidates = electionId != null ? List.of(electionId)
+        : electionList.findAll().stream().map(e -> e.id()).toList();
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    boolean stageKnown = false;
+    List<ElectionCalendar> open = new ArrayList<>();
+    for (String id : candidates) {
+      ElectionCalendar calendar;
+      try {
+        calendar = elections.calendarOf(id);
+      } catch (IllegalArgumentException e) {
+        input.problem("Pemilihan tidak dikenal: " + id);
+        return null;
+      }
+      Optional<Stage> stage = calendar.stage(stageCode);
+      stageKnown |= stage.isPresent();
+      if (stage.isPresent() && endOf(stage.get().end(), region.code()).isAfter(now)) {
+        open.add(calendar);
+      }
+    }
+    if (!stageKnown) {
+      input.problem("Tahapan tidak dikenal: " + stageCode);
+      return null;
+    }
+    if (open.isEmpty()) {
+      input.problem("Tahapan " + stageCode + " sudah berakhir di setiap pemilihan");
+      return null;
+    }
+    return open.stream().min(Comparator.comparing(ElectionCalendar::votingDay)).orElseThrow();
+  }
+}

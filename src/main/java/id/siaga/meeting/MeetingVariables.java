@@ -1,0 +1,64 @@
+package id.siaga.meeting;
+
+/** The process variables of {@code coordination-meeting}, in one place. */
+final class MeetingVariables {
+
+  private MeetingVariables() {}
+
+  static final String PROCESS_KEY = "coordination-meeting";
+
+  // the schedule form (start event)
+  static final String STAGE_CODE = "stageCode";
+  static final String TITLE = "title";
+  static final String MEETING_AT = "meetingAt";
+  static final String VENUE = "venue";
+  static final String AGENDA = "agenda";
+  static final String INVITED_AGENCIES = "invitedAgencies";
+  static final String CONVENING_AGENCY = "conveningAgency";
+  static final String CONVENED_BY = "convenedBy";
+
+  // set when the meeting is registered
+  static final String MEETING_ID = "meetingId";
+  static final String CONVENING_GROUP = "conveningGroup";
+  static final String MEETING_SEQUENCE = "meetingSequence";
+  static final String MEETING_TIME_TEXT = "meetingTimeText";
+  static final String READINESS_SUMMARY = "readinessSummary";
+
+  // the readiness report form (local to each agency's task)
+  static final String AGENCY_GROUP = "agencyGroup";
+  static final String PERSONNEL = "personnelCount";
+  static final String VULNERABILITIES = "vulnerabilities";
+  static final String OTHER_THREAT = "otherThreat";
+  static final String NEEDS = "needsAndObstacles";
+  static final String READINESS = "readinessStatus";
+  static final String READINESS_NOTES = "readinessNotes";
+
+  // the meeting outcome form
+  static final String OUTCOME = "meetingOutcome";
+  static final String ATTENDANCE = "attendance";
+  static final String MINUTES = "minutes";
+  static final String ACTION_ITEMS = "actionItems";
+  static final String NEW_MEETING_AT = "newMeetingAt";
+  static final String POSTPONEMENT_REASON = "postponementReason";
+  static final String CANCELLATION_REASON = "cancellationReason";
+
+  // one action item (local to its follow-up sub-process)
+  static final String ACTION_ITEM_ID = "actionItemId";
+  static final String OWNER_GROUP = "ownerGroup";
+  static final String ACTION_ITEM_DUE_AT = "actionItemDueAt";
+  static final String ACTION_ITEM_TEXT = "actionItemDescription";
+  static final String ACTION_ITEM_DUE_TEXT = "actionItemDueText";
+  static final String FOLLOW_UP_DECISION = "followUpDecision";
+  static final String FOLLOW_UP_OUTCOME = "followUpOutcome";
+  static final String EVIDENCE = "evidence";
+  static final String WAIVER_REASON = "waiverReason";
+  static final String WAIVER_REQUESTED_AT = "waiverRequestedAt";
+  static final String WAIVER_DECISION = "waiverDecision";
+  static final String REFUSAL_REASON = "refusalReason";
+
+  /** The owner's choice on an action item. */
+  enum FollowUpDecision { SELESAI, MINTA_PEMBEBASAN }
+
+  /** The coordinator's choice on a waiver request. */
+  enum WaiverDecision { SETUJU, TOLAK }
+}

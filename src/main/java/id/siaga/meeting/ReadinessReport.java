@@ -1,0 +1,10 @@
+package id.siaga.meeting;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The readiness report of one invited agency before one meeting. */
+public record ReadinessReport(
+    String meetingId, String agencyGroup, int personnel, List<Threat> threats, String otherThreat,
+    String needs, Readiness readiness, String notes, String submittedBy, Instant submittedAt, Instant dueAt,
+    boolean late) {}

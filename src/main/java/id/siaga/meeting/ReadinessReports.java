@@ -1,0 +1,70 @@
+package id.siaga.meeting;
+
+import static id.siaga.meeting.MeetingVariables.NEEDS;
+import static id.siaga.meeting.MeetingVariables.OTHER_THREAT;
+import static id.siaga.meeting.MeetingVariables.PERSONNEL;
+import static id.siaga.meeting.MeetingVariables.READINESS;
+import static id.siaga.meeting.MeetingVariables.READINESS_NOTES;
+import static id.siaga.meeting.MeetingVariables.VULNERABILITIES;
+
+import id.siaga.system.FormInput;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The rules of a readiness report: personnel deployed (0 to 100,000), the threats the agency
+ * sees (from {@link Threat}; "Lainnya" needs a description), needs and obstacles, and a readiness
+ * status that needs a note unless it is "Siap". Plain: no engine, no database.
+ */
+final class ReadinessReports {
+
+  static final int PERSONNEL_MAX = 100_000;
+  static final int TEXT_MAX = 4000;
+  static final int OTHER_MAX = 500;
+
+  private ReadinessReports() {}
+
+  /** The report the form holds, or a refusal naming every problem. */
+  static ReadinessReport read(FormInput input, String meetingId, String agencyGroup, String userId, Instant now,
+      Instant dueAt) {
+    Integer personnel = input.wholeNumber(PERSONNEL, "Jumlah personel", 0, PERSONNEL_MAX);
+    List<Threat> threats = input.choices(VULNERABILITIES, "Kerawanan", Threat.class);
+    String other = input.text(OTHER_THREAT, "Kerawanan lainnya", OTHER_MAX, threats.contains(Threat.LAINNYA));
+    String needs = input.text(NEEDS, "Kebutuhan dan kendala", TEXT_MAX, true);
+    Readiness readiness = input.choice(READINESS, "Status kesiapan", Readiness.class);
+    String notes = input.text(READINESS_NOTES, "Catatan kesiapan", TEXT_MAX,
+        readiness != null && readiness != Readiness.SIAP);
+    input.refuseIfInvalid();
+    return new ReadinessReport(meetingId, agencyGroup, personnel, threats,
+        threats.contains(Threat.LAINNYA) ? other : null, needs, readiness, notes, userId, now, dueAt,
+        dueAt != null && now.isAfter(dueAt));
+  }
+
+  /**
+   * One line per invited agency for the coordinator's form ("Polres Kota Palopo: Siap dengan
+   * catatan, 120 personel; kerawanan: Politik uang, Hoaks"), kept short enough for a text variable.
+   */
+  static String summary(List<String> invitedGroups, List<ReadinessReport> reports, Function<String, String> names) {
+    Map<String, ReadinessReport> byAgency = reports.stream()
+        .collect(Collectors.toMap(ReadinessReport::agencyGroup, r -> r));
+    StringBuilder text = new StringBuilder();
+    text.append(reports.size()).append(" dari ").append(invitedGroups.size()).append(" laporan diterima\n");
+    for (String group : invitedGroups) {
+      ReadinessReport report = byAgency.get(group);
+      String line;
+      if (report == null) {
+        line = "- " + names.apply(group) + ": belum melapor";
+      } else {
+        line = "- " + names.apply(group) + ": " + report.readiness().label() + ", " + report.personnel() + " personel"
+            + (report.threats().isEmpty() ? "" : "; kerawanan: "
+            + report.threats().stream().map(Threat::label).collect(Collectors.joining(", ")))
+            + (report.late() ? " (terlambat)" : "");
+      }
+      text.append(line.length() > 300 ? line.substring(0, 300) + "…" : line).append('\n');
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,473 @@
+package id.siaga.meeting;
+
+import static id.siaga.MailboxAssert.body;
+import static id.siaga.MailboxAssert.cc;
+import static id.siaga.MailboxAssert.to;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.siaga.EngineUsers;
+import id.siaga.SiagaSpringBootTest;
+import id.siaga.calendar.Elections;
+import id.siaga.notification.DevMailServer;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every path of {@code coordination-meeting} on the whole application: the demo agencies of Kota
+ * Palopo (WITA) and their demo users, real mails to the embedded SMTP server, the engine clock
+ * driven (nothing sleeps). Forms are submitted as Tasklist submits them (lists as JSON values).
+ */
+@SiagaSpringBootTest
+class CoordinationMeetingProcessTest {
+
+  static final String PALOPO = "73.73";
+  static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+  static final List<String> ALL_AGENCIES = List.of("KESBANGPOL", "PEMDA", "POLRI", "TNI", "KPU", "BAWASLU", "KEJAKSAAN");
+  static final Map<String, String> OFFICER = Map.of("kesbangpol7373", "kesbangpolpalopo", "pemda7373", "pemdapalopo",
+      "polri7373", "polrespalopo", "tni7373", "kodimpalopo", "kpu7373", "kpupalopo", "bawaslu7373", "bawaslupalopo",
+      "kejaksaan7373", "kejaripalopo");
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FormService forms;
+  @Autowired ManagementService management;
+  @Autowired RepositoryService repository;
+  @Autowired HistoryService history;
+  @Autowired IdentityService identity;
+  @Autowired DevMailServer mailServer;
+  @Autowired MeetingRepository meetings;
+  @Autowired Elections elections;
+
+  /** Now, for every test: 1 December 2026, 08:00 WITA. */
+  final Instant now = ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, WITA).toInstant();
+  String electionId;
+  int dayOffset;
+  static int testNumber;
+
+  @BeforeEach
+  void setUp() {
+    ClockUtil.setCurrentTime(Date.from(now));
+    mailServer.start();
+    mailServer.purge();
+    // voting day 20 January 2027: the campaign stage runs until 16 January 2027
+    electionId = elections.createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20)).id();
+    dayOffset = testNumber++ % 20;
+  }
+
+  @AfterEach
+  void tearDown() {
+    identity.clearAuthentication();
+    ClockUtil.reset();
+    mailServer.start();
+    runtime.createProcessInstanceQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY).list()
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
+  }
+
+  // ------------------------------------------------------------------ paths
+
+  @Test
+  void normalPathInvitesCollectsReportsRecordsTheMeetingFollowsUpAndSendsTheSummary() throws Exception {
+    ProcessInstance pi = schedule(meetingDay(10) + "T09:00", ALL_AGENCIES);
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    assertThat(pi.getBusinessKey()).isEqualTo(meetingId).startsWith("rakor-7373-kampanye-");
+
+    // one report task per invited agency, due the day before at 12:00 WITA, plus the coordinator's task
+    List<Task> reports = openTasks(pi, "SubmitReadinessReportTask");
+    assertThat(reports).hasSize(7);
+    Instant reportDue = ZonedDateTime.of(LocalDate.parse(meetingDay(9)), java.time.LocalTime.NOON, WITA).toInstant();
+    assertThat(reports).allSatisfy(t -> assertThat(t.getDueDate().toInstant()).isEqualTo(reportDue));
+    assertThat(openTasks(pi, "RecordMeetingOutcomeTask")).singleElement()
+        .satisfies(t -> assertThat(groups(t)).containsExactly("kesbangpol7373"));
+
+    // the invitation: one mail to the members of all invited agencies, with a calendar in WITA
+    runJobs(pi);
+    MimeMessage invitation = mail("[Siaga Pilkada] Undangan: Rakor kesiapan kampanye");
+    assertThat(to(invitation)).contains("polrespalopo@siaga.demo", "kpupalopo@siaga.demo", "kesbangpolpalopo@siaga.demo");
+    VEvent event = event(invitation);
+    assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo(meetingDay(10).replace("-", "") + "T090000");
+    assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Asia/Makassar");
+    assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("0");
+
+    // every agency reports; the coordinator sees the summary grow
+    for (String group : OFFICER.keySet()) {
+      submit(task(pi, "SubmitReadinessReportTask", group), OFFICER.get(group), report(12, "[\"POLITIK_UANG\",\"HOAKS\"]",
+          group.startsWith("polri") ? "SIAP_DENGAN_CATATAN" : "SIAP", "Perlu tambahan kendaraan patroli"));
+    }
+    assertThat((String) runtime.getVariable(pi.getId(), "readinessSummary"))
+        .startsWith("7 dari 7 laporan diterima")
+        .contains("Polres Kota Palopo: Siap dengan catatan, 12 personel; kerawanan: Politik uang, Hoaks dan disinformasi");
+    assertThat(meetings.reports(meetingId)).hasSize(7).noneMatch(ReadinessReport::late);
+
+    // the minutes cannot be recorded before the meeting starts
+    Task outcome = task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373");
+    assertThatThrownBy(() -> submit(outcome, "kesbangpolpalopo", held(items(item("Patroli gabungan", "POLRI", meetingDay(15))))))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("Rapat belum dimulai");
+
+    at(meetingStart(10).plus(Duration.ofHours(2)));
+    submit(outcome, "kesbangpolpalopo", held(items(item("Patroli gabungan di titik rawan", "POLRI", meetingDay(15)),
+        item("Pemetaan TPS rawan", "KPU", meetingDay(14)))));
+    assertThat(meetings.find(meetingId).orElseThrow().status()).isEqualTo(MeetingStatus.DILAKSANAKAN);
+
+    Task police = task(pi, "CompleteActionItemTask", "polri7373");
+    Task kpu = task(pi, "CompleteActionItemTask", "kpu7373");
+    assertThat(police.getDueDate().toInstant())
+        .isEqualTo(ZonedDateTime.of(LocalDate.parse(meetingDay(15)), java.time.LocalTime.of(23, 59), WITA).toInstant());
+    submit(police, "polrespalopo", done("Patroli dilaksanakan 3 malam", "Laporan patroli No. 12/XII"));
+    submit(kpu, "kpupalopo", done("Peta TPS rawan disusun", "SK KPU 45/2026"));
+
+    runJobs(pi);
+    assertThat(ended(pi)).isTrue();
+    Meeting closed = meetings.find(meetingId).orElseThrow();
+    assertThat(closed.status()).isEqualTo(MeetingStatus.SELESAI);
+    assertThat(meetings.actionItems(meetingId)).extracting(ActionItem::status)
+        .containsExactly(ActionItemStatus.SELESAI, ActionItemStatus.SELESAI);
+    MimeMessage summary = mail("[Siaga Pilkada] Ringkasan Rakor: Rakor kesiapan kampanye");
+    assertThat(to(summary)).containsExactly("kesbangpolpalopo@siaga.demo");
+    assertThat(body(summary)).contains("7 dari 7 diterima, 0 terlambat", "2 butir, 2 selesai, 0 dibebaskan, 0 terlambat",
+        "Patroli gabungan di titik rawan");
+  }
+
+  @Test
+  void postponedMeetingIsReinvitedWithAHigherSequenceAndOnlyMissingReportsAreAskedAgain() throws Exception {
+    ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI", "KPU", "BAWASLU"));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    runJobs(pi);
+    submit(task(pi, "SubmitReadinessReportTask", "polri7373"), "polrespalopo", report(40, "[]", "SIAP", "Tidak ada"));
+
+    submit(task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373"), "kesbangpolpalopo", Map.of(
+        "meetingOutcome", "DITUNDA", "newMeetingAt", meetingDay(12) + "T14:00",
+        "postponementReason", "Bupati berhalangan hadir"));
+
+    Meeting moved = meetings.find(meetingId).orElseThrow();
+    assertThat(moved.sequence()).isEqualTo(1);
+    assertThat(moved.status()).isEqualTo(MeetingStatus.DIJADWALKAN);
+    assertThat(moved.meetingLocal()).hasToString(meetingDay(12) + "T14:00");
+    // the police already reported: only KPU and Bawaslu are asked again, due before the new date
+    List<Task> reports = openTasks(pi, "SubmitReadinessReportTask");
+    assertThat(reports).flatExtracting(this::groups).containsExactlyInAnyOrder("kpu7373", "bawaslu7373");
+    assertThat(reports.get(0).getDueDate().toInstant())
+        .isEqualTo(ZonedDateTime.of(LocalDate.parse(meetingDay(11)), java.time.LocalTime.NOON, WITA).toInstant());
+    assertThat(runtime.getVariable(pi.getId(), "meetingOutcome")).isNull();
+
+    runJobs(pi);
+    MimeMessage update = mail("[Siaga Pilkada] Perubahan jadwal: Rakor kesiapan kampanye");
+    assertThat(body(update)).contains("Bupati berhalangan hadir");
+    VEvent event = event(update);
+    assertThat(event.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
+    assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo(meetingDay(12).replace("-", "") + "T140000");
+    assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(meetingId + "@siaga-pilkada");
+  }
+
+  @Test
+  void cancelledMeetingTellsEveryoneAndEnds() throws Exception {
+    ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI", "TNI"));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    runJobs(pi);
+    submit(task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373"), "kesbangpolpalopo",
+        Map.of("meetingOutcome", "DIBATALKAN", "cancellationReason", "Digabung dengan Rakor provinsi"));
+    runJobs(pi);
+
+    assertThat(ended(pi)).isTrue();
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+    Meeting cancelled = meetings.find(meetingId).orElseThrow();
+    assertThat(cancelled.status()).isEqualTo(MeetingStatus.DIBATALKAN);
+    assertThat(cancelled.statusReason()).isEqualTo("Digabung dengan Rakor provinsi");
+    MimeMessage notice = mail("[Siaga Pilkada] Dibatalkan: Rakor kesiapan kampanye");
+    assertThat(to(notice)).containsExactlyInAnyOrder("polrespalopo@siaga.demo", "kodimpalopo@siaga.demo");
+    assertThat(cc(notice)).containsExactly("kesbangpolpalopo@siaga.demo");
+    assertThat(body(notice)).contains("Digabung dengan Rakor provinsi");
+    VEvent event = event(notice);
+    assertThat(event.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+  }
+
+  @Test
+  void waivedActionItemClosesTheMeetingAsWaived() throws Exception {
+    ProcessInstance pi = heldMeetingWith(items(item("Sewa genset cadangan", "PEMDA", meetingDay(16))));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    submit(task(pi, "CompleteActionItemTask", "pemda7373"), "pemdapalopo",
+        Map.of("followUpDecision", "MINTA_PEMBEBASAN", "waiverReason", "Genset dipinjamkan PLN"));
+    assertThat(meetings.actionItems(meetingId).get(0).status()).isEqualTo(ActionItemStatus.MINTA_PEMBEBASAN);
+
+    Task review = task(pi, "ReviewWaiverTask", "kesbangpol7373");
+    assertThat(tasks.getVariable(review.getId(), "waiverReason")).isEqualTo("Genset dipinjamkan PLN");
+    submit(review, "kesbangpolpalopo", Map.of("waiverDecision", "SETUJU"));
+    runJobs(pi);
+
+    assertThat(ended(pi)).isTrue();
+    assertThat(meetings.actionItems(meetingId)).singleElement()
+        .satisfies(i -> assertThat(i.status()).isEqualTo(ActionItemStatus.DIBEBASKAN));
+    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("1 butir, 0 selesai, 1 dibebaskan");
+  }
+
+  @Test
+  void refusedWaiverReturnsTheItemToItsOwnerWithTheReason() throws Exception {
+    ProcessInstance pi = heldMeetingWith(items(item("Sosialisasi netralitas ASN", "PEMDA", meetingDay(16))));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    submit(task(pi, "CompleteActionItemTask", "pemda7373"), "pemdapalopo",
+        Map.of("followUpDecision", "MINTA_PEMBEBASAN", "waiverReason", "Anggaran habis"));
+    Task review = task(pi, "ReviewWaiverTask", "kesbangpol7373");
+    assertThatThrownBy(() -> submit(review, "kesbangpolpalopo", Map.of("waiverDecision", "TOLAK")))
+        .hasRootCauseInstanceOf(FormFieldValidationException.class).hasMessageContaining("Alasan penolakan wajib diisi");
+    submit(review, "kesbangpolpalopo", Map.of("waiverDecision", "TOLAK", "refusalReason", "Wajib menurut edaran Mendagri"));
+
+    Task again = task(pi, "CompleteActionItemTask", "pemda7373");
+    assertThat(tasks.getVariable(again.getId(), "refusalReason")).isEqualTo("Wajib menurut edaran Mendagri");
+    assertThat(tasks.getVariable(again.getId(), "followUpDecision")).isNull();
+    assertThat(meetings.actionItems(meetingId).get(0).status()).isEqualTo(ActionItemStatus.TERBUKA);
+    submit(again, "pemdapalopo", done("Sosialisasi di 9 kecamatan", "Daftar hadir terlampir di arsip"));
+    runJobs(pi);
+    assertThat(ended(pi)).isTrue();
+    assertThat(meetings.actionItems(meetingId).get(0).status()).isEqualTo(ActionItemStatus.SELESAI);
+  }
+
+  @Test
+  void aLateReportIsRemindedFlaggedAndEscalatedToTheProvince() throws Exception {
+    ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI", "KPU"));
+    runJobs(pi);
+    submit(task(pi, "SubmitReadinessReportTask", "kpu7373"), "kpupalopo", report(5, "[]", "SIAP", "Tidak ada"));
+    Instant due = ZonedDateTime.of(LocalDate.parse(meetingDay(9)), java.time.LocalTime.NOON, WITA).toInstant();
+
+    runJobsAt(pi, due.minus(Duration.ofHours(24)));
+    MimeMessage reminder = mail("[Siaga Pilkada] Pengingat: Laporan kesiapan – Kota Palopo");
+    assertThat(to(reminder)).containsExactly("polrespalopo@siaga.demo");
+    runJobsAt(pi, due);
+    assertThat(to(mail("[Siaga Pilkada] Terlambat: Laporan kesiapan – Kota Palopo"))).containsExactly("polrespalopo@siaga.demo");
+    runJobsAt(pi, due.plus(Duration.ofHours(24)));
+    Task late = task(pi, "SubmitReadinessReportTask", "polri7373");
+    assertThat(groups(late)).containsExactlyInAnyOrder("polri7373", "polri73");
+    MimeMessage escalation = mail("[Siaga Pilkada] Eskalasi tingkat 1: Laporan kesiapan – Kota Palopo");
+    assertThat(to(escalation)).containsExactly("poldasulsel@siaga.demo");
+    assertThat(cc(escalation)).containsExactly("polrespalopo@siaga.demo");
+
+    // the report still counts, marked late
+    submit(late, "polrespalopo", report(30, "[\"MOBILISASI_MASSA\"]", "BELUM_SIAP", "Personel belum lengkap"));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    assertThat(meetings.reports(meetingId)).filteredOn(r -> r.agencyGroup().equals("polri7373")).singleElement()
+        .satisfies(r -> assertThat(r.late()).isTrue());
+  }
+
+  @Test
+  void aLateActionItemIsEscalatedToTheProvinceLevel() throws Exception {
+    ProcessInstance pi = heldMeetingWith(items(item("Pengamanan gudang logistik", "POLRI", meetingDay(13))));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    Instant due = ZonedDateTime.of(LocalDate.parse(meetingDay(13)), java.time.LocalTime.of(23, 59), WITA).toInstant();
+
+    runJobsAt(pi, due.plus(Duration.ofHours(24)));
+    Task item = task(pi, "CompleteActionItemTask", "polri7373");
+    assertThat(groups(item)).containsExactlyInAnyOrder("polri7373", "polri73");
+    assertThat(tasks.getVariableLocal(item.getId(), "escalationLevel")).isEqualTo(1);
+    assertThat(to(mail("[Siaga Pilkada] Eskalasi tingkat 1: Tindak lanjut rapat – Kota Palopo")))
+        .containsExactly("poldasulsel@siaga.demo");
+
+    // the province may now complete it; it is recorded late
+    submit(item, "poldasulsel", done("Gudang dijaga 24 jam", "Sprin 77/XII"));
+    runJobs(pi);
+    assertThat(ended(pi)).isTrue();
+    assertThat(meetings.actionItems(meetingId).get(0).late()).isTrue();
+    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("1 butir, 1 selesai, 0 dibebaskan, 1 terlambat");
+  }
+
+  // ------------------------------------------------------------------ routing
+
+  @Test
+  void eachAgencySeesOnlyItsOwnReportAndActionItemTasks() {
+    ProcessInstance pi = heldMeetingWith(items(item("Patroli", "POLRI", meetingDay(15)), item("Data TPS", "KPU", meetingDay(15))));
+    for (String user : List.of("polrespalopo", "kpupalopo", "kodimpalopo")) {
+      EngineUsers.actAs(identity, user);
+      List<Task> visible = tasks.createTaskQuery().processInstanceId(pi.getId()).list();
+      identity.clearAuthentication();
+      String group = EngineUsers.groupsOf(identity, user).get(0);
+      assertThat(visible).as(user).allSatisfy(t -> assertThat(groups(t)).contains(group));
+      assertThat(visible).as(user).hasSize(user.equals("kodimpalopo") ? 0 : 1);
+    }
+    Task police = task(pi, "CompleteActionItemTask", "polri7373");
+    assertThatThrownBy(() -> submit(police, "kpupalopo", done("x", "y")))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  /** A meeting already held, with the given action items; reports skipped (not received). */
+  ProcessInstance heldMeetingWith(String actionItemsJson) {
+    ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI", "KPU", "PEMDA"));
+    runJobs(pi);
+    at(meetingStart(10).plus(Duration.ofHours(3)));
+    submit(task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373"), "kesbangpolpalopo", held(actionItemsJson));
+    return pi;
+  }
+
+  ProcessInstance schedule(String meetingAt, List<String> invited) {
+    Map<String, Object> form = scheduleForm(meetingAt, invited);
+    EngineUsers.actAs(identity, "kesbangpolpalopo");
+    try {
+      String definition = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
+          .latestVersion().singleResult().getId();
+      return forms.submitStartForm(definition, form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  Map<String, Object> scheduleForm(String meetingAt, List<String> invited) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("regionCode", PALOPO);
+    form.put("stageCode", "kampanye");
+    form.put("electionId", electionId);
+    form.put("title", "Rakor kesiapan kampanye");
+    form.put("meetingAt", meetingAt);
+    form.put("venue", "Aula Kantor Wali Kota Palopo");
+    form.put("agenda", "1. Laporan kesiapan instansi\n2. Titik rawan kampanye");
+    form.put("invitedAgencies", json(invited.stream().map(a -> "\"" + a + "\"").toList().toString()));
+    form.put("conveningAgency", "KESBANGPOL");
+    return form;
+  }
+
+  static Map<String, Object> report(int personnel, String threats, String status, String needs) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("personnelCount", personnel);
+    form.put("vulnerabilities", json(threats));
+    form.put("needsAndObstacles", needs);
+    form.put("readinessStatus", status);
+    if (!"SIAP".equals(status)) {
+      form.put("readinessNotes", "Catatan " + status);
+    }
+    return form;
+  }
+
+  static Map<String, Object> held(String actionItemsJson) {
+    return Map.of("meetingOutcome", "DILAKSANAKAN", "attendance", json("[\"KESBANGPOL\",\"POLRI\",\"KPU\"]"),
+        "minutes", "Semua instansi menyampaikan kesiapan.", "actionItems", json(actionItemsJson));
+  }
+
+  static Map<String, Object> done(String outcome, String evidence) {
+    return Map.of("followUpDecision", "SELESAI", "followUpOutcome", outcome, "evidence", evidence);
+  }
+
+  static String item(String description, String owner, String dueDate) {
+    return "{\"description\":\"" + description + "\",\"ownerAgency\":\"" + owner + "\",\"dueDate\":\"" + dueDate + "\"}";
+  }
+
+  static String items(String... items) {
+    return "[" + String.join(",", items) + "]";
+  }
+
+  static Object json(String json) {
+    return SpinValues.jsonValue(json).create();
+  }
+
+  /** A day of December 2026, moved by a per-test offset so that meeting ids never repeat. */
+  String meetingDay(int december) {
+    return LocalDate.of(2026, 12, december).plusDays(dayOffset).toString();
+  }
+
+  Instant meetingStart(int december) {
+    return ZonedDateTime.of(LocalDate.parse(meetingDay(december)), java.time.LocalTime.of(9, 0), WITA).toInstant();
+  }
+
+  void submit(Task task, String user, Map<String, Object> form) {
+    EngineUsers.actAs(identity, user);
+    try {
+      forms.submitTaskForm(task.getId(), form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  Task task(ProcessInstance pi, String key, String group) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).taskCandidateGroup(group)
+        .singleResult();
+  }
+
+  List<Task> openTasks(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
+  }
+
+  List<String> groups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+        .map(l -> l.getGroupId()).toList();
+  }
+
+  boolean ended(ProcessInstance pi) {
+    return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0;
+  }
+
+  void at(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  /** Runs what is due at {@code instant}, a second after it, as the job executor would. */
+  void runJobsAt(ProcessInstance pi, Instant instant) {
+    at(instant.plusSeconds(1));
+    runJobs(pi);
+  }
+
+  /** Executes every job of the instance that is due now, including the ones they create. */
+  void runJobs(ProcessInstance pi) {
+    for (int round = 0; round < 30; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming");
+  }
+
+  MimeMessage mail(String subjectStart) throws Exception {
+    List<MimeMessage> matching = new ArrayList<>();
+    for (MimeMessage message : mailServer.received()) {
+      if (message.getSubject().startsWith(subjectStart)) {
+        matching.add(message);
+      }
+    }
+    assertThat(matching).as("mails starting with '%s'", subjectStart).hasSize(1);
+    return matching.get(0);
+  }
+
+  /** The calendar attachment of a mail, parsed by ical4j. */
+  static VEvent event(MimeMessage message) throws Exception {
+    MimeMultipart multipart = (MimeMultipart) message.getContent();
+    for (int i = 0; i < multipart.getCount(); i++) {
+      Part part = multipart.getBodyPart(i);
+      if (part.getFileName() != null && part.getFileName().endsWith(".ics")) {
+        String ics = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        return (VEvent) calendar.getComponent("VEVENT").orElseThrow();
+      }
+    }
+    throw new AssertionError("no .ics attachment");
+  }
+}

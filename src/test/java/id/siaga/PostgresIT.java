@@ -9,7 +9,15 @@ import id.siaga.region.RegionService;
 import id.siaga.region.Zone;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.URI;
+import id.siaga.calendar.Elections;
 import java.net.http.HttpClient;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.HashMap;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.plugin.variable.SpinValues;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -83,7 +91,10 @@ class PostgresIT {
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
       identity.clearAuthentication();
 
+      String meetingId = holdARakor(app);
+
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      assertThat(get(port, "/api/meetings/" + meetingId, "operator:first-password")).isEqualTo(200);
       assertThat(get(port, "/engine-rest/task", null)).isEqualTo(401);
       assertThat(get(port, "/engine-rest/task", "operator:first-password")).isEqualTo(200);
       assertThat(get(port, "/api/regions/73.73", "operator:first-password")).isEqualTo(200);
@@ -100,7 +111,62 @@ class PostgresIT {
       assertThat(engine.getIdentityService().checkPassword("operator", "rotated-password"))
           .as("admin password follows SIAGA_ADMIN_PASSWORD").isTrue();
       assertThat(engine.getIdentityService().checkPassword("operator", "first-password")).isFalse();
+      assertThat(restarted.getBean(JdbcTemplate.class).queryForObject(
+          "select status from siaga_meeting where meeting_id = 'rakor-7373-kampanye-202612200930'", String.class))
+          .as("the Rakor record survived the restart").isEqualTo("SELESAI");
     }
+  }
+
+  /**
+   * A whole Rakor on PostgreSQL: scheduled by the operator, one report, the meeting held with one
+   * action item, the item done; the record is read back from PostgreSQL.
+   */
+  private static String holdARakor(ConfigurableApplicationContext app) {
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    app.getBean(Elections.class).createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20));
+    IdentityService identity = engine.getIdentityService();
+    TaskService tasks = engine.getTaskService();
+    Map<String, Object> schedule = new HashMap<>(Map.of("regionCode", "73.73", "stageCode", "kampanye",
+        "electionId", "simulasi-20270120", "title", "Rakor kesiapan kampanye", "meetingAt", "2026-12-20T09:30",
+        "venue", "Aula Kantor Wali Kota Palopo", "agenda", "Laporan kesiapan", "conveningAgency", "KESBANGPOL"));
+    schedule.put("invitedAgencies", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create());
+    identity.setAuthentication("operator", List.of("camunda-admin"));
+    ProcessInstance rakor;
+    try {
+      rakor = engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey("coordination-meeting").latestVersion().singleResult().getId(), schedule);
+    } finally {
+      identity.clearAuthentication();
+    }
+    String police = tasks.createTaskQuery().processInstanceId(rakor.getId()).taskCandidateGroup("polri7373")
+        .singleResult().getId();
+    engine.getFormService().submitTaskForm(police, Map.of("personnelCount", 40,
+        "vulnerabilities", SpinValues.jsonValue("[\"HOAKS\"]").create(), "needsAndObstacles", "Kendaraan patroli",
+        "readinessStatus", "SIAP"));
+    try {
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-20T03:00:00Z")));
+      String outcome = tasks.createTaskQuery().processInstanceId(rakor.getId())
+          .taskDefinitionKey("RecordMeetingOutcomeTask").singleResult().getId();
+      engine.getFormService().submitTaskForm(outcome, Map.of("meetingOutcome", "DILAKSANAKAN",
+          "attendance", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create(), "minutes", "Siap.",
+          "actionItems", SpinValues.jsonValue(
+              "[{\"description\":\"Patroli\",\"ownerAgency\":\"POLRI\",\"dueDate\":\"2026-12-28\"}]").create()));
+      String item = tasks.createTaskQuery().processInstanceId(rakor.getId())
+          .taskDefinitionKey("CompleteActionItemTask").taskCandidateGroup("polri7373").singleResult().getId();
+      engine.getFormService().submitTaskForm(item, Map.of("followUpDecision", "SELESAI",
+          "followUpOutcome", "Patroli dilaksanakan", "evidence", "Sprin 1/XII"));
+    } finally {
+      ClockUtil.reset();
+    }
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    String meetingId = "rakor-7373-kampanye-202612200930";
+    assertThat(jdbc.queryForObject("select status from siaga_meeting where meeting_id = ?", String.class, meetingId))
+        .isEqualTo("SELESAI");
+    assertThat(jdbc.queryForObject("select vulnerabilities from siaga_meeting_report where meeting_id = ?",
+        String.class, meetingId)).isEqualTo("HOAKS");
+    assertThat(jdbc.queryForObject("select late from siaga_meeting_action_item where meeting_id = ?",
+        Boolean.class, meetingId)).isFalse();
+    return meetingId;
   }
 
   private static ConfigurableApplicationContext start(String adminPassword) {

@@ -45,7 +45,12 @@ public final class FormInput {
   /** A text of at most {@code max} characters, trimmed; null when optional and empty. */
   public String text(String key, String label, int max, boolean required) {
     Object raw = values.apply(key);
-    String text = raw == null ? "" : raw.toString().trim();
+    String untrimmed = raw == null ? "" : raw.toString();
+    String text = untrimmed.trim();
+    if (CONTROL.matcher(untrimmed).find()) {
+      problem(label + " tidak boleh berisi kode, tag HTML atau karakter kendali");
+      return null;
+    }
     if (text.isEmpty()) {
       if (required) {
         problem(label + " wajib diisi");
@@ -56,7 +61,7 @@ public final class FormInput {
       problem(label + " terlalu panjang (" + text.length() + " karakter, paling banyak " + max + ")");
       return null;
     }
-    if (SCRIPT_LIKE.matcher(text).find() || CONTROL.matcher(text).find()) {
+    if (SCRIPT_LIKE.matcher(text).find()) {
       problem(label + " tidak boleh berisi kode, tag HTML atau karakter kendali");
       return null;
     }

@@ -1,0 +1,93 @@
+package id.siaga.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.meeting.MeetingVariables.FollowUpDecision;
+import id.siaga.meeting.MeetingVariables.WaiverDecision;
+import id.siaga.system.FormInput;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The plain rules of a Rakor, without an engine or a database. */
+class MeetingRulesTest {
+
+  static final Instant DUE = Instant.parse("2026-12-09T04:00:00Z");
+
+  @Test
+  void aReportBeforeItsDueDateIsOnTimeAfterItLate() {
+    Map<String, Object> form = Map.of("personnelCount", 12, "vulnerabilities", "[\"HOAKS\",\"LAINNYA\"]",
+        "otherThreat", "Banjir di gudang", "needsAndObstacles", "Kendaraan", "readinessStatus", "SIAP");
+    ReadinessReport onTime = ReadinessReports.read(new FormInput(form), "m", "polri7373", "u", DUE.minusSeconds(1), DUE);
+    ReadinessReport late = ReadinessReports.read(new FormInput(form), "m", "polri7373", "u", DUE.plusSeconds(1), DUE);
+    assertThat(onTime.late()).isFalse();
+    assertThat(late.late()).isTrue();
+    assertThat(onTime.threats()).containsExactly(Threat.HOAKS, Threat.LAINNYA);
+    assertThat(onTime.otherThreat()).isEqualTo("Banjir di gudang");
+    assertThat(onTime.readiness()).isEqualTo(Readiness.SIAP);
+  }
+
+  @Test
+  void anOtherThreatTextIsDroppedWhenLainnyaIsNotTicked() {
+    ReadinessReport report = ReadinessReports.read(new FormInput(Map.of("personnelCount", 0, "vulnerabilities", "[]",
+        "otherThreat", "sisa isian lama", "needsAndObstacles", "-", "readinessStatus", "SIAP")), "m", "g", "u", DUE, DUE);
+    assertThat(report.otherThreat()).isNull();
+  }
+
+  @Test
+  void theCoordinatorsSummaryHasOneLinePerInvitedAgency() {
+    ReadinessReport police = new ReadinessReport("m", "polri7373", 120, List.of(Threat.POLITIK_UANG), null, "n",
+        Readiness.SIAP_DENGAN_CATATAN, "c", "u", DUE, DUE, true);
+    String summary = ReadinessReports.summary(List.of("polri7373", "kpu7373"), List.of(police),
+        group -> group.startsWith("polri") ? "Polres Kota Palopo" : "KPU Kota Palopo");
+    assertThat(summary).isEqualTo("1 dari 2 laporan diterima\n"
+        + "- Polres Kota Palopo: Siap dengan catatan, 120 personel; kerawanan: Politik uang (terlambat)\n"
+        + "- KPU Kota Palopo: belum melapor\n");
+  }
+
+  @Test
+  void followUpDecisionsAndTheirRequiredFields() {
+    assertThat(FollowUps.checkOwnerForm(new FormInput(Map.of("followUpDecision", "SELESAI",
+        "followUpOutcome", "x", "evidence", "y")))).isEqualTo(FollowUpDecision.SELESAI);
+    assertThat(FollowUps.checkOwnerForm(new FormInput(Map.of("followUpDecision", "MINTA_PEMBEBASAN",
+        "waiverReason", "z")))).isEqualTo(FollowUpDecision.MINTA_PEMBEBASAN);
+    assertThat(FollowUps.checkWaiverForm(new FormInput(Map.of("waiverDecision", "SETUJU"))))
+        .isEqualTo(WaiverDecision.SETUJU);
+    FormInput missingEvidence = new FormInput(Map.of("followUpDecision", "SELESAI", "followUpOutcome", "x"));
+    CoordinationMeetingProcessTest.assertRefused(() -> FollowUps.checkOwnerForm(missingEvidence),
+        "Bukti (catatan atau nomor dokumen) wajib diisi");
+  }
+
+  @Test
+  void anItemIsLateWhenDoneOrWaivedAfterItsDueDateAndARefusalReopensIt() {
+    ActionItem item = new ActionItem("m-T1", "m", 1, "Patroli", "polri7373", LocalDate.of(2026, 12, 20), DUE,
+        ActionItemStatus.TERBUKA, null, null, null, null, null, null, false);
+    assertThat(FollowUps.done(item, "o", "e", "u", DUE).late()).isFalse();
+    assertThat(FollowUps.done(item, "o", "e", "u", DUE.plusSeconds(60)).late()).isTrue();
+    ActionItem requested = FollowUps.waiverRequested(item, "alasan", "u", DUE.plusSeconds(60));
+    assertThat(requested.status()).isEqualTo(ActionItemStatus.MINTA_PEMBEBASAN);
+    ActionItem refused = FollowUps.refused(requested, "tetap wajib");
+    assertThat(refused.status()).isEqualTo(ActionItemStatus.TERBUKA);
+    assertThat(refused.refusalReason()).isEqualTo("tetap wajib");
+    assertThat(refused.late()).as("lateness is not forgiven by a refusal").isTrue();
+    assertThat(FollowUps.waived(requested, "k", DUE).status()).isEqualTo(ActionItemStatus.DIBEBASKAN);
+  }
+
+  @Test
+  void theSummaryCountsReportsAndItems() {
+    Meeting meeting = new Meeting("m", "pi", "e", "73.73", "kampanye", "t", "v", "a", DUE,
+        LocalDateTime.of(2026, 12, 10, 9, 0), "kesbangpol7373", List.of("polri7373", "kpu7373", "tni7373"), "u", 0,
+        MeetingStatus.SELESAI, List.of(), null, null, null, null);
+    ReadinessReport late = new ReadinessReport("m", "polri7373", 1, List.of(), null, "n", Readiness.SIAP, null, "u",
+        DUE, DUE, true);
+    ActionItem done = new ActionItem("m-T1", "m", 1, "d", "polri7373", LocalDate.of(2026, 12, 20), DUE,
+        ActionItemStatus.SELESAI, "o", "e", null, null, "u", DUE, true);
+    ActionItem waived = new ActionItem("m-T2", "m", 2, "d", "kpu7373", LocalDate.of(2026, 12, 20), DUE,
+        ActionItemStatus.DIBEBASKAN, null, null, "w", null, "u", DUE, false);
+    assertThat(MeetingSummary.of(meeting, List.of(late), List.of(done, waived)))
+        .isEqualTo(new MeetingSummary(3, 1, 1, 2, 1, 1, 0, 1));
+  }
+}

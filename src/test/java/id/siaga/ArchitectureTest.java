@@ -1,6 +1,7 @@
 package id.siaga;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -42,6 +43,13 @@ class ArchitectureTest {
   static final ArchRule agenciesAndRegionsDoNotSendMail = noClasses()
       .that().resideInAnyPackage("id.siaga.region..", "id.siaga.agency..", "id.siaga.calendar..")
       .should().dependOnClassesThat().resideInAnyPackage("id.siaga.notification..", "id.siaga.escalation..");
+
+  /** Process features meet in BPMN (call activities), not in Java; readiness may read them. */
+  @ArchTest
+  static final ArchRule processFeaturesDoNotUseEachOther = slices()
+      .matching("id.siaga.(meeting|logistics|patrol|earlywarning)..")
+      .should().notDependOnEachOther()
+      .allowEmptyShould(true);
 
   @ArchTest
   static final ArchRule nothingInCamundasNamespace = noClasses()

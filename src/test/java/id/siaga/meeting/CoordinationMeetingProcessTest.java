@@ -109,6 +109,8 @@ class CoordinationMeetingProcessTest {
     assertThat(reports).hasSize(7);
     Instant reportDue = ZonedDateTime.of(LocalDate.parse(meetingDay(9)), java.time.LocalTime.NOON, WITA).toInstant();
     assertThat(reports).allSatisfy(t -> assertThat(t.getDueDate().toInstant()).isEqualTo(reportDue));
+    // the checklist is declared as an empty JSON list, so that Tasklist submits it as Json
+    assertThat(tasks.getVariableTyped(reports.get(0).getId(), "vulnerabilities").getType().getName()).isEqualTo("json");
     assertThat(openTasks(pi, "RecordMeetingOutcomeTask")).singleElement()
         .satisfies(t -> assertThat(groups(t)).containsExactly("kesbangpol7373"));
 

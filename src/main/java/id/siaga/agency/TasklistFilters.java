@@ -33,6 +33,12 @@ class TasklistFilters implements ApplicationRunner {
 
   private static final Logger LOG = LoggerFactory.getLogger(TasklistFilters.class);
 
+  /** Shown under every task in the list: where, which stage, and what it is about. */
+  static final List<Map<String, String>> SHOWN_VARIABLES = List.of(
+      Map.of("name", "regionName", "label", "Wilayah"),
+      Map.of("name", "stageName", "label", "Tahapan"),
+      Map.of("name", "title", "label", "Perihal"));
+
   private final FilterService filters;
   private final TaskService tasks;
   private final AuthorizationService authorizations;
@@ -63,11 +69,14 @@ class TasklistFilters implements ApplicationRunner {
       properties.put("priority", priority);
       properties.put("color", color);
       properties.put("refresh", true);
-      properties.put("variables", List.of(
-          Map.of("name", "regionName", "label", "Wilayah"),
-          Map.of("name", "stageName", "label", "Tahapan")));
+      properties.put("variables", SHOWN_VARIABLES);
       filter = filters.saveFilter(filters.newTaskFilter(name).setProperties(properties).setQuery(query));
       LOG.info("Created Tasklist filter '{}'", name);
+    } else if (!SHOWN_VARIABLES.equals(filter.getProperties().get("variables"))) {
+      Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+      properties.put("variables", SHOWN_VARIABLES);
+      filters.saveFilter(filter.setProperties(properties));
+      LOG.info("Updated the variables shown by Tasklist filter '{}'", name);
     }
     boolean readableByAll = authorizations.createAuthorizationQuery().resourceType(Resources.FILTER)
         .resourceId(filter.getId()).userIdIn(Authorization.ANY).count() > 0;

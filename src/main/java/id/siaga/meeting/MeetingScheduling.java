@@ -137,6 +137,10 @@ class MeetingScheduling {
     return endOf(stageOf(meeting).end(), meeting.regionCode());
   }
 
+  String regionName(String regionCode) {
+    return regions.find(regionCode).map(Region::name).orElse(regionCode);
+  }
+
   /** The group id of an agency type in the meeting's region, if that agency exists. */
   Optional<String> agencyOfRegion(AgencyType type, String regionCode) {
     String groupId = Agency.groupId(type, regionCode);

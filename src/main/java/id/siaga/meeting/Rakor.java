@@ -53,6 +53,9 @@ import org.springframework.stereotype.Component;
 @Component("rakor")
 public class Rakor {
 
+  /** The region's name, shown under each task in Tasklist's filters. */
+  static final String REGION_NAME = "regionName";
+
   private final MeetingScheduling scheduling;
   private final MeetingOutcomes outcomes;
   private final MeetingRepository meetings;
@@ -105,6 +108,7 @@ public class Rakor {
     execution.setVariable(MEETING_ID, meeting.meetingId());
     execution.setVariable(TaskDeadlines.ELECTION_ID, meeting.electionId());
     execution.setVariable(TaskNotifications.STAGE_NAME, stageName(meeting));
+    execution.setVariable(REGION_NAME, scheduling.regionName(meeting.regionCode()));
     execution.setVariable(CONVENING_GROUP, meeting.conveningGroup());
     execution.setVariable(CONVENED_BY, convenedBy);
     setSchedule(execution, meeting);

@@ -61,6 +61,7 @@ class CoordinationMeetingProcessTest {
       "kejaksaan7373", "kejaripalopo");
 
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.FilterService filters;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @Autowired ManagementService management;
@@ -103,6 +104,12 @@ class CoordinationMeetingProcessTest {
     ProcessInstance pi = schedule(meetingDay(10) + "T09:00", ALL_AGENCIES);
     String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
     assertThat(pi.getBusinessKey()).isEqualTo(meetingId).startsWith("rakor-7373-kampanye-");
+    // what Tasklist's filters show under each task
+    assertThat(runtime.getVariables(pi.getId(), List.of("regionName", "stageName", "title")))
+        .containsEntry("regionName", "Kota Palopo").containsEntry("stageName", "Kampanye")
+        .containsEntry("title", "Rakor kesiapan kampanye");
+    assertThat(filters.createFilterQuery().filterName("Tugas instansi saya").singleResult().getProperties()
+        .get("variables").toString()).contains("regionName", "stageName", "title");
 
     // one report task per invited agency, due the day before at 12:00 WITA, plus the coordinator's task
     List<Task> reports = openTasks(pi, "SubmitReadinessReportTask");

@@ -1,0 +1,293 @@
+package id.siaga.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.EngineUsers;
+import id.siaga.SiagaSpringBootTest;
+import id.siaga.calendar.Elections;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The Rakor's Camunda Forms in the real Tasklist, in headless Chromium (Debian's chromium and
+ * chromium-driver; the Maven profile {@code browser} runs this class when chromedriver is
+ * installed). The real clock runs: the meeting lies in the future, inside the campaign stage of the
+ * election each test creates. Screenshots of every step (and of a failure) go to target/browser.
+ */
+@SiagaSpringBootTest
+class RakorTasklistBrowserTest {
+
+  static final String PALOPO = "73.73";
+  static final Path SCREENSHOTS = Path.of("target", "browser");
+  static final Duration WAIT = Duration.ofSeconds(20);
+
+  static WebDriver driver;
+  static Path profile;
+
+  @RegisterExtension
+  static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
+    if (context.getExecutionException().isPresent() && driver != null) {
+      screenshot("FAILED-" + context.getRequiredTestMethod().getName());
+      Files.writeString(SCREENSHOTS.resolve("FAILED-" + context.getRequiredTestMethod().getName() + ".html"),
+          driver.getPageSource());
+    }
+  };
+
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FormService forms;
+  @Autowired RepositoryService repository;
+  @Autowired IdentityService identity;
+  @Autowired MeetingRepository meetings;
+  @Autowired Elections elections;
+
+  String electionId;
+  WebDriverWait wait;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    Files.createDirectories(SCREENSHOTS);
+    profile = Files.createTempDirectory("siaga-chromium-");
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--window-size=1400,1100", "--lang=en-US");
+    driver = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopChromium() throws IOException {
+    if (driver != null) {
+      driver.quit();
+      driver = null;
+    }
+    try (var files = Files.walk(profile)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  @BeforeEach
+  void setUp() {
+    // voting day 20 January 2027: the campaign stage runs until 16 January 2027
+    electionId = elections.createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20)).id();
+    wait = new WebDriverWait(driver, WAIT);
+  }
+
+  @AfterEach
+  void tearDown() {
+    identity.clearAuthentication();
+    runtime.createProcessInstanceQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY).list()
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
+  }
+
+  // ------------------------------------------------------------------ tests
+
+  @Test
+  void policeReportReadinessInTasklistAndTheCoordinatorSeesTheSummary() {
+    ProcessInstance pi = schedule("2026-12-20T09:37", List.of("POLRI", "KPU"));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    Task report = tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("SubmitReadinessReportTask").taskCandidateGroup("polri7373").singleResult();
+
+    login("polrespalopo");
+    openTask(report.getId(), "Laporan kesiapan");
+    claimIfNeeded();
+    WebElement personnel = field("Jumlah personel yang dikerahkan");
+    assertThat(label("Status kesiapan").isDisplayed()).isTrue();
+    assertThat(label("Kerawanan yang dilihat instansi Anda").isDisplayed()).isTrue();
+    screenshot("01-readiness-report-form");
+
+    // a bad report: not ready, without notes; the server refuses it and the task stays open
+    type(personnel, "25");
+    click(option("Politik uang"));
+    click(option("Hoaks dan disinformasi"));
+    type(field("Kebutuhan dan kendala"), "Perlu tambahan kendaraan patroli");
+    click(option("Belum siap"));
+    complete();
+    By refusal = By.xpath("//div[contains(@class,'page-notifications')]//div[contains(@class,'alert-danger')]"
+        + "[contains(., 'Isian tidak sah: Catatan kesiapan wajib diisi')]");
+    WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(refusal));
+    assertThat(error.getText()).contains("Isian tidak sah: Catatan kesiapan wajib diisi");
+    screenshot("02-readiness-report-refused");
+    assertThat(tasks.createTaskQuery().taskId(report.getId()).count()).isOne();
+    assertThat(meetings.reports(meetingId)).isEmpty();
+    // the notification covers the Complete button
+    click(error.findElement(By.cssSelector("button.close[ng-click='removeNotification(notification)']")));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(refusal));
+
+    // the good report
+    click(option("Siap"));
+    complete();
+    wait.until(d -> tasks.createTaskQuery().taskId(report.getId()).count() == 0);
+    screenshot("03-readiness-report-completed");
+    assertThat(meetings.reports(meetingId)).singleElement().satisfies(r -> {
+      assertThat(r.agencyGroup()).isEqualTo("polri7373");
+      assertThat(r.personnel()).isEqualTo(25);
+      assertThat(r.threats()).containsExactlyInAnyOrder(Threat.POLITIK_UANG, Threat.HOAKS);
+      assertThat(r.needs()).isEqualTo("Perlu tambahan kendaraan patroli");
+      assertThat(r.readiness()).isEqualTo(Readiness.SIAP);
+      assertThat(r.submittedBy()).isEqualTo("polrespalopo");
+    });
+
+    // the coordinator's task shows the summary so far in its disabled textarea
+    Task outcome = tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("RecordMeetingOutcomeTask").singleResult();
+    login("kesbangpolpalopo");
+    openTask(outcome.getId(), "Catat hasil rapat");
+    claimIfNeeded();
+    WebElement summary = field("Laporan kesiapan yang masuk");
+    wait.until(d -> summary.getAttribute("value").startsWith("1 dari 2 laporan diterima"));
+    assertThat(summary.isEnabled()).isFalse();
+    assertThat(summary.getAttribute("value"))
+        .contains("Polres Kota Palopo: Siap, 25 personel; kerawanan: Politik uang, Hoaks dan disinformasi")
+        .contains("KPU Kota Palopo: belum melapor");
+    screenshot("04-meeting-outcome-form");
+  }
+
+  // ------------------------------------------------------------------ Tasklist
+
+  void login(String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(base() + "/camunda/app/tasklist/default/");
+    ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
+    driver.manage().deleteAllCookies();
+    driver.navigate().refresh();
+    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("input[ng-model='username']")));
+    username.sendKeys(user);
+    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(SiagaSpringBootTest.DEMO_PASSWORD);
+    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+  }
+
+  void openTask(String taskId, String taskName) {
+    driver.get(base() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//*[contains(@class,'task-details')]//*[normalize-space(text())='" + taskName + "']")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+  }
+
+  void claimIfNeeded() {
+    List<WebElement> claim = driver.findElements(By.cssSelector("button.claim"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+    }
+  }
+
+  void complete() {
+    WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("button[ng-click='complete()']")));
+    click(button);
+  }
+
+  /** A form-js field label (the required mark is a separate element). */
+  WebElement label(String text) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        "//div[contains(@class,'fjs-form')]//label[normalize-space(text())='" + text + "']")));
+  }
+
+  /** The input of the form-js field with this label. */
+  WebElement field(String labelText) {
+    return driver.findElement(By.id(label(labelText).getAttribute("for")));
+  }
+
+  /** The checkbox or radio button of a form-js checklist or radio group with this label. */
+  WebElement option(String text) {
+    WebElement optionLabel = label(text);
+    return driver.findElement(By.id(optionLabel.getAttribute("for")));
+  }
+
+  /** Tasklist's fixed footer covers the bottom of the form: click in the middle of the view. */
+  static void click(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    element.click();
+  }
+
+  /**
+   * form-js debounces text input and flushes it on blur: leave the field with TAB, otherwise a
+   * quick click on Complete submits the form without the text.
+   */
+  static void type(WebElement input, String text) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+    input.clear();
+    input.sendKeys(text, Keys.TAB);
+  }
+
+  String base() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  static void screenshot(String name) {
+    try {
+      Path png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ engine
+
+  ProcessInstance schedule(String meetingAt, List<String> invited) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("regionCode", PALOPO);
+    form.put("stageCode", "kampanye");
+    form.put("electionId", electionId);
+    form.put("title", "Rakor kesiapan kampanye");
+    form.put("meetingAt", meetingAt);
+    form.put("venue", "Aula Kantor Wali Kota Palopo");
+    form.put("agenda", "1. Laporan kesiapan instansi\n2. Titik rawan kampanye");
+    form.put("invitedAgencies", SpinValues.jsonValue(invited.stream().map(a -> "\"" + a + "\"").toList().toString()).create());
+    form.put("conveningAgency", "KESBANGPOL");
+    EngineUsers.actAs(identity, "kesbangpolpalopo");
+    try {
+      String definition = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
+          .latestVersion().singleResult().getId();
+      return forms.submitStartForm(definition, form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+}

@@ -185,6 +185,26 @@ class RakorTasklistBrowserTest {
     screenshot("04-meeting-outcome-form");
   }
 
+  @Test
+  void theCoordinatorOpensTheRakorStartFormInTasklist() {
+    login("kesbangpolpalopo");
+    click(wait.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//a[@ng-click='open()'][contains(., 'Start process')]"))));
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'modal-body')]//a[@ng-click='selectProcessDefinition(processDefinition)']"
+            + "[normalize-space(.)='Rapat koordinasi (Rakor)']"))));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
+
+    assertThat(label("Kode wilayah (Kemendagri)").isDisplayed()).isTrue();
+    assertThat(label("Tahapan").isDisplayed()).isTrue();
+    assertThat(label("Judul rapat").isDisplayed()).isTrue();
+    assertThat(label("Agenda").isDisplayed()).isTrue();
+    List<WebElement> invited = label("Instansi yang diundang")
+        .findElements(By.xpath("ancestor::div[contains(@class,'fjs-form-field-checklist')][1]//input[@type='checkbox']"));
+    assertThat(invited).hasSize(7).allMatch(WebElement::isSelected);
+    screenshot("05-schedule-meeting-start-form");
+  }
+
   // ------------------------------------------------------------------ Tasklist
 
   void login(String user) {

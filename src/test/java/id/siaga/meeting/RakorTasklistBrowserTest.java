@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class RakorTasklistBrowserTest {
 
   static final String PALOPO = "73.73";
+  static final ZoneId WITA = ZoneId.of("Asia/Makassar");
   static final Path SCREENSHOTS = Path.of("target", "browser");
   static final Duration WAIT = Duration.ofSeconds(20);
 
@@ -186,7 +189,7 @@ class RakorTasklistBrowserTest {
   }
 
   @Test
-  void theCoordinatorOpensTheRakorStartFormInTasklist() {
+  void theCoordinatorSchedulesARakorWithTheStartFormInTasklist() {
     login("kesbangpolpalopo");
     click(wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//a[@ng-click='open()'][contains(., 'Start process')]"))));
@@ -203,22 +206,66 @@ class RakorTasklistBrowserTest {
         .findElements(By.xpath("ancestor::div[contains(@class,'fjs-form-field-checklist')][1]//input[@type='checkbox']"));
     assertThat(invited).hasSize(7).allMatch(WebElement::isSelected);
     screenshot("05-schedule-meeting-start-form");
+
+    // fill and start it. The start form has no election field: the server takes the demo
+    // profile's simulation election, whose campaign ends 17 days after the application started,
+    // so the meeting is a week from today (the time picker offers quarters of an hour).
+    LocalDate day = LocalDate.now(WITA).plusDays(7);
+    String meetingId = "rakor-7373-kampanye-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "0945";
+    type(field("Kode wilayah (Kemendagri)"), PALOPO);
+    select("Tahapan", "Kampanye");
+    type(field("Judul rapat"), "Rakor kesiapan kampanye (Tasklist)");
+    type(field("Tanggal rapat"), day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+    type(field("Jam (waktu setempat)"), "09:45");
+    type(field("Tempat"), "Aula Kantor Wali Kota Palopo");
+    type(field("Agenda"), "1. Laporan kesiapan instansi");
+    click(option("Kejari / Kejati")); // not invited
+    screenshot("06-schedule-meeting-filled");
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']"))));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
+    screenshot("07-schedule-meeting-started");
+
+    ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(meetingId).singleResult();
+    assertThat(pi).as("Rakor %s started from Tasklist", meetingId).isNotNull();
+    assertThat(runtime.getVariable(pi.getId(), "convenedBy")).isEqualTo("kesbangpolpalopo");
+    assertThat(meetings.find(meetingId)).get().satisfies(m -> {
+      assertThat(m.title()).isEqualTo("Rakor kesiapan kampanye (Tasklist)");
+      assertThat(m.meetingAt()).isEqualTo(day.atTime(9, 45).atZone(WITA).toInstant());
+      assertThat(m.invitedGroups()).hasSize(6).doesNotContain("kejaksaan7373");
+    });
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("SubmitReadinessReportTask")
+        .list()).hasSize(6).noneMatch(t -> tasks.getIdentityLinksForTask(t.getId()).stream()
+            .anyMatch(l -> "kejaksaan7373".equals(l.getGroupId())));
+  }
+
+  /** Opens a form-js select (a div, not a native select) and picks an option by its label. */
+  void select(String labelText, String optionLabel) {
+    String id = label(labelText).getAttribute("for");
+    // focusing its hidden input opens the dropdown list
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();",
+        driver.findElement(By.id(id)));
+    click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + optionLabel + "']"))));
+    wait.until(ExpectedConditions.textToBe(By.id(id + "-display"), optionLabel));
   }
 
   // ------------------------------------------------------------------ Tasklist
 
+  /** Logs out whoever was logged in (fresh cookies and storage) and logs in; the filters load. */
   void login(String user) {
-    driver.manage().deleteAllCookies();
-    driver.get(base() + "/camunda/app/tasklist/default/");
+    driver.get(base() + "/camunda/api/engine/engine"); // same origin, no application running
     ((JavascriptExecutor) driver).executeScript("window.localStorage.clear(); window.sessionStorage.clear();");
     driver.manage().deleteAllCookies();
-    driver.navigate().refresh();
+    driver.get(base() + "/camunda/app/tasklist/default/");
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
     username.sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(SiagaSpringBootTest.DEMO_PASSWORD);
     driver.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(
+        By.xpath("//*[contains(@class,'filters')]//*[contains(normalize-space(.),'Tugas instansi saya')]")));
+    assertThat(driver.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
   }
 
   void openTask(String taskId, String taskName) {

@@ -294,6 +294,10 @@ class CoordinationMeetingProcessTest {
     String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
     Instant due = ZonedDateTime.of(LocalDate.parse(meetingDay(13)), java.time.LocalTime.of(23, 59), WITA).toInstant();
 
+    runJobsAt(pi, due.minus(Duration.ofHours(24)));
+    assertThat(to(mail("[Siaga Pilkada] Pengingat: Tindak lanjut rapat – Kota Palopo"))).containsExactly("polrespalopo@siaga.demo");
+    runJobsAt(pi, due);
+    assertThat(to(mail("[Siaga Pilkada] Terlambat: Tindak lanjut rapat – Kota Palopo"))).containsExactly("polrespalopo@siaga.demo");
     runJobsAt(pi, due.plus(Duration.ofHours(24)));
     Task item = task(pi, "CompleteActionItemTask", "polri7373");
     assertThat(groups(item)).containsExactlyInAnyOrder("polri7373", "polri73");
@@ -307,6 +311,53 @@ class CoordinationMeetingProcessTest {
     assertThat(ended(pi)).isTrue();
     assertThat(meetings.actionItems(meetingId).get(0).late()).isTrue();
     assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("1 butir, 1 selesai, 0 dibebaskan, 1 terlambat");
+  }
+
+  @Test
+  void theCoordinatorsRecordIsRemindedAndEscalatedToTheProvinceThenTheNationalDesk() throws Exception {
+    ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI"));
+    runJobs(pi);
+    Task outcome = task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373");
+    Instant due = ZonedDateTime.of(LocalDate.parse(meetingDay(11)), java.time.LocalTime.of(17, 0), WITA).toInstant();
+    assertThat(outcome.getDueDate().toInstant()).isEqualTo(due);
+
+    runJobsAt(pi, due.minus(Duration.ofHours(24)));
+    assertThat(to(mail("[Siaga Pilkada] Pengingat: Catat hasil rapat – Kota Palopo"))).containsExactly("kesbangpolpalopo@siaga.demo");
+    runJobsAt(pi, due);
+    assertThat(to(mail("[Siaga Pilkada] Terlambat: Catat hasil rapat – Kota Palopo"))).containsExactly("kesbangpolpalopo@siaga.demo");
+    runJobsAt(pi, due.plus(Duration.ofHours(24)));
+    assertThat(to(mail("[Siaga Pilkada] Eskalasi tingkat 1: Catat hasil rapat – Kota Palopo")))
+        .containsExactly("kesbangpolsulsel@siaga.demo");
+    runJobsAt(pi, due.plus(Duration.ofHours(48)));
+    assertThat(to(mail("[Siaga Pilkada] Eskalasi tingkat 2: Catat hasil rapat – Kota Palopo")))
+        .containsExactly("desknasional@siaga.demo");
+    assertThat(groups(outcome)).containsExactlyInAnyOrder("kesbangpol7373", "kesbangpol73", "desknasional");
+
+    // the province coordinator may now record the meeting in the region's place
+    submit(outcome, "kesbangpolsulsel", Map.of("meetingOutcome", "DIBATALKAN", "cancellationReason", "Tidak tercatat"));
+    runJobs(pi);
+    assertThat(ended(pi)).isTrue();
+  }
+
+  @Test
+  void aWaiverRequestLeftUnansweredIsRemindedAndEscalated() throws Exception {
+    ProcessInstance pi = heldMeetingWith(items(item("Sewa tenda", "PEMDA", meetingDay(18))));
+    submit(task(pi, "CompleteActionItemTask", "pemda7373"), "pemdapalopo",
+        Map.of("followUpDecision", "MINTA_PEMBEBASAN", "waiverReason", "Anggaran habis"));
+    Task review = task(pi, "ReviewWaiverTask", "kesbangpol7373");
+    Instant requested = ClockUtil.getCurrentTime().toInstant();
+    Instant due = review.getDueDate().toInstant();
+    // two working days after the request, at the same local time
+    assertThat(Duration.between(requested, due)).isBetween(Duration.ofDays(2), Duration.ofDays(4));
+    assertThat(due.atZone(WITA).getDayOfWeek()).isNotIn(java.time.DayOfWeek.SATURDAY, java.time.DayOfWeek.SUNDAY);
+
+    runJobsAt(pi, due.minus(Duration.ofHours(24)));
+    assertThat(to(mail("[Siaga Pilkada] Pengingat: Tinjau permohonan pembebasan – Kota Palopo")))
+        .containsExactly("kesbangpolpalopo@siaga.demo");
+    runJobsAt(pi, due.plus(Duration.ofHours(24)));
+    assertThat(to(mail("[Siaga Pilkada] Eskalasi tingkat 1: Tinjau permohonan pembebasan – Kota Palopo")))
+        .containsExactly("kesbangpolsulsel@siaga.demo");
+    assertThat(groups(review)).contains("kesbangpol73");
   }
 
   // ------------------------------------------------------------------ routing

@@ -22,6 +22,7 @@ final class MeetingVariables {
   static final String CONVENING_GROUP = "conveningGroup";
   static final String MEETING_SEQUENCE = "meetingSequence";
   static final String MEETING_TIME_TEXT = "meetingTimeText";
+  static final String REPORT_DUE_AT = "reportDueAt";
   static final String READINESS_SUMMARY = "readinessSummary";
 
   // the readiness report form (local to each agency's task)

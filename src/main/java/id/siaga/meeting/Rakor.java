@@ -18,6 +18,7 @@ import static id.siaga.meeting.MeetingVariables.OUTCOME;
 import static id.siaga.meeting.MeetingVariables.OWNER_GROUP;
 import static id.siaga.meeting.MeetingVariables.READINESS_SUMMARY;
 import static id.siaga.meeting.MeetingVariables.REFUSAL_REASON;
+import static id.siaga.meeting.MeetingVariables.REPORT_DUE_AT;
 import static id.siaga.meeting.MeetingVariables.WAIVER_DECISION;
 import static id.siaga.meeting.MeetingVariables.WAIVER_REASON;
 import static id.siaga.meeting.MeetingVariables.WAIVER_REQUESTED_AT;
@@ -29,6 +30,7 @@ import id.siaga.escalation.TaskDeadlines;
 import id.siaga.notification.TaskNotifications;
 import id.siaga.system.FormInput;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,6 +124,8 @@ public class Rakor {
 
   private void setSchedule(DelegateExecution execution, Meeting meeting) {
     execution.setVariable(MEETING_AT, meeting.meetingLocal().toString());
+    LocalDateTime now = LocalDateTime.ofInstant(now(), deadlines.zoneOf(meeting.regionCode()));
+    execution.setVariable(REPORT_DUE_AT, ReportDeadline.of(meeting.meetingLocal(), now).toString());
     execution.setVariable(MEETING_SEQUENCE, meeting.sequence());
     execution.setVariable(MEETING_TIME_TEXT, deadlines.display(meeting.regionCode(), meeting.meetingAt()));
     execution.setVariable(READINESS_SUMMARY, ReadinessReports.summary(meeting.invitedGroups(),

@@ -360,6 +360,18 @@ class CoordinationMeetingProcessTest {
     assertThat(groups(review)).contains("kesbangpol73");
   }
 
+  @Test
+  void aMeetingAtShortNoticeGivesTheAgenciesUntilTwoHoursBeforeIt() {
+    // now: 1 December 08:00 WITA; the meeting tomorrow 09:00: noon today would be late already
+    ProcessInstance pi = schedule("2026-12-02T09:" + String.format("%02d", dayOffset),
+        List.of("POLRI"));
+    Task report = task(pi, "SubmitReadinessReportTask", "polri7373");
+    assertThat(report.getDueDate().toInstant())
+        .isEqualTo(ZonedDateTime.of(2026, 12, 2, 7, dayOffset, 0, 0, WITA).toInstant());
+    runJobs(pi);
+    assertThat(mailServer.received()).noneMatch(m -> subject(m).startsWith("[Siaga Pilkada] Terlambat"));
+  }
+
   // ------------------------------------------------------------------ routing
 
   @Test
@@ -518,6 +530,14 @@ class CoordinationMeetingProcessTest {
       due.forEach(job -> management.executeJob(job.getId()));
     }
     throw new AssertionError("jobs keep coming");
+  }
+
+  static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   MimeMessage mail(String subjectStart) throws Exception {

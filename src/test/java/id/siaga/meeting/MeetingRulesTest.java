@@ -18,6 +18,19 @@ class MeetingRulesTest {
   static final Instant DUE = Instant.parse("2026-12-09T04:00:00Z");
 
   @Test
+  void reportsAreDueTheDayBeforeAtNoonOrSoonerForAMeetingAtShortNotice() {
+    LocalDateTime meeting = LocalDateTime.of(2026, 12, 10, 9, 0);
+    assertThat(ReportDeadline.of(meeting, LocalDateTime.of(2026, 12, 1, 8, 0)))
+        .isEqualTo(LocalDateTime.of(2026, 12, 9, 12, 0));
+    assertThat(ReportDeadline.of(meeting, LocalDateTime.of(2026, 12, 9, 0, 0)))
+        .as("noon the day before is exactly 12 hours away").isEqualTo(LocalDateTime.of(2026, 12, 9, 12, 0));
+    assertThat(ReportDeadline.of(meeting, LocalDateTime.of(2026, 12, 9, 0, 1)))
+        .as("less than 12 hours: two hours before the meeting").isEqualTo(LocalDateTime.of(2026, 12, 10, 7, 0));
+    assertThat(ReportDeadline.of(meeting, LocalDateTime.of(2026, 12, 10, 7, 30)))
+        .as("less than two hours: at the start").isEqualTo(meeting);
+  }
+
+  @Test
   void aReportBeforeItsDueDateIsOnTimeAfterItLate() {
     Map<String, Object> form = Map.of("personnelCount", 12, "vulnerabilities", "[\"HOAKS\",\"LAINNYA\"]",
         "otherThreat", "Banjir di gudang", "needsAndObstacles", "Kendaraan", "readinessStatus", "SIAP");

@@ -52,6 +52,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * chromium-driver; the Maven profile {@code browser} runs this class when chromedriver is
  * installed). The real clock runs: the meeting lies in the future, inside the campaign stage of the
  * election each test creates. Screenshots of every step (and of a failure) go to target/browser.
+ * Chromium runs with an English user interface ({@code --lang=en-US}): Tasklist answers in Bahasa
+ * Indonesia all the same (its config.js offers Indonesian only).
  */
 @SiagaSpringBootTest
 class RakorTasklistBrowserTest {
@@ -63,6 +65,7 @@ class RakorTasklistBrowserTest {
 
   static WebDriver driver;
   static Path profile;
+  static boolean loginScreenshotTaken;
 
   @RegisterExtension
   static final AfterTestExecutionCallback SCREENSHOT_ON_FAILURE = context -> {
@@ -193,7 +196,7 @@ class RakorTasklistBrowserTest {
   void theCoordinatorSchedulesARakorWithTheStartFormInTasklist() {
     login("kesbangpolpalopo");
     click(wait.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//a[@ng-click='open()'][contains(., 'Start process')]"))));
+        By.xpath("//a[@ng-click='open()'][contains(., 'Mulai proses')]"))));
     click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
         "//div[contains(@class,'modal-body')]//a[@ng-click='selectProcessDefinition(processDefinition)']"
             + "[normalize-space(.)='Rapat koordinasi (Rakor)']"))));
@@ -222,7 +225,9 @@ class RakorTasklistBrowserTest {
     type(field("Agenda"), "1. Laporan kesiapan instansi");
     click(option("Kejari / Kejati")); // not invited
     screenshot("06-schedule-meeting-filled");
-    click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']"))));
+    WebElement start = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']")));
+    assertThat(start.getText().trim()).isEqualTo("Mulai");
+    click(start);
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-body .fjs-form")));
     screenshot("07-schedule-meeting-started");
 
@@ -238,6 +243,36 @@ class RakorTasklistBrowserTest {
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("SubmitReadinessReportTask")
         .list()).hasSize(6).noneMatch(t -> tasks.getIdentityLinksForTask(t.getId()).stream()
             .anyMatch(l -> "kejaksaan7373".equals(l.getGroupId())));
+  }
+
+  @Test
+  void tasklistSpeaksIndonesianToABrowserSetToEnglish() {
+    ProcessInstance pi = schedule("2026-12-22T14:00", List.of("POLRI", "KPU"));
+    Task report = tasks.createTaskQuery().processInstanceId(pi.getId())
+        .taskDefinitionKey("SubmitReadinessReportTask").taskCandidateGroup("polri7373").singleResult();
+    assertThat(((JavascriptExecutor) driver).executeScript("return navigator.language")).isEqualTo("en-US");
+
+    login("polrespalopo"); // checks the login page's Indonesian texts on the way
+    // the chrome: header, start link, filters, search, task list with moment.js dates
+    assertThat(visible(By.xpath("//a[@ng-click='open()'][normalize-space(.)='Mulai proses']")).isDisplayed()).isTrue();
+    assertThat(visible(By.xpath("//*[contains(@class,'filters')]//*[contains(normalize-space(.),'Tugas saya')]")).isDisplayed())
+        .isTrue();
+    WebElement created = visible(By.xpath("//li[contains(@class,'task')]//*[contains(@class,'creation-date')]"));
+    wait.until(d -> created.getText().matches("Dibuat .+ yang lalu"));
+    assertThat(driver.findElement(By.tagName("body")).getText())
+        .doesNotContain("Start process").doesNotContain("Created").doesNotContain("Log out");
+
+    openTask(report.getId(), "Laporan kesiapan");
+    WebElement claim = visible(By.cssSelector("button.claim"));
+    assertThat(claim.getText().trim()).isEqualTo("Klaim");
+    screenshot("00-tasklist-indonesian-unclaimed");
+    claimIfNeeded();
+    WebElement complete = visible(By.cssSelector("button[ng-click='complete()']"));
+    assertThat(complete.getText().trim()).isEqualTo("Selesaikan");
+    assertThat(visible(By.cssSelector("button[ng-click='save($event)']")).getText().trim()).isEqualTo("Simpan");
+    screenshot("00-tasklist-indonesian");
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", complete);
+    screenshot("00-tasklist-indonesian-buttons");
   }
 
   /** Opens a form-js select (a div, not a native select) and picks an option by its label. */
@@ -261,12 +296,26 @@ class RakorTasklistBrowserTest {
     driver.get(base() + "/camunda/app/tasklist/default/");
     WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector("input[ng-model='username']")));
+    // the login page is Indonesian whatever the browser's language
+    WebElement password = driver.findElement(By.cssSelector("input[ng-model='password']"));
+    WebElement submit = driver.findElement(By.cssSelector("button[type='submit']"));
+    wait.until(d -> "Nama pengguna".equals(username.getAttribute("placeholder")));
+    assertThat(password.getAttribute("placeholder")).isEqualTo("Kata sandi");
+    assertThat(submit.getText().trim()).isEqualTo("Masuk");
+    if (!loginScreenshotTaken) {
+      screenshot("00-login-indonesian");
+      loginScreenshotTaken = true;
+    }
     username.sendKeys(user);
-    driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(SiagaSpringBootTest.DEMO_PASSWORD);
-    driver.findElement(By.cssSelector("button[type='submit']")).click();
+    password.sendKeys(SiagaSpringBootTest.DEMO_PASSWORD);
+    submit.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(
         By.xpath("//*[contains(@class,'filters')]//*[contains(normalize-space(.),'Tugas instansi saya')]")));
     assertThat(driver.findElements(By.cssSelector(".page-notifications .alert-danger"))).isEmpty();
+  }
+
+  WebElement visible(By locator) {
+    return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   void openTask(String taskId, String taskName) {

@@ -43,6 +43,10 @@ class PackagedJarIT {
           .contains("\"resource\":\"dmn/stage-workstreams.dmn\"").contains("\"version\":1");
       assertThat(status(port, "/api/regions/73.73", "polrespalopo:siaga2024")).isEqualTo(200);
       assertThat(status(port, "/engine-rest/task", null)).isEqualTo(401);
+      // Tasklist in Bahasa Indonesia: BOOT-INF/classes shadows the webjar's config.js
+      assertThat(body(port, "/camunda/app/tasklist/scripts/config.js", null))
+          .contains("availableLocales: ['id']").contains("fallbackLocale: 'id'");
+      assertThat(body(port, "/camunda/app/tasklist/locales/id.json", null)).contains("\"START_PROCESS\": \"Mulai proses\"");
     });
     assertThat(firstLog).contains("First start: importing the national regions")
         .contains("polrespalopo").contains("siaga2024").contains("Created simulation election");

@@ -57,6 +57,7 @@ class TasklistIndonesianTest {
     assertThat(served).contains("Siaga Pilkada");
     assertThat(list(served, "availableLocales")).containsExactly("id");
     assertThat(single(served, "fallbackLocale")).isEqualTo("id");
+    assertThat(get("/camunda/app/cockpit/scripts/config.js")).as("Cockpit stays English").doesNotContain("Siaga");
 
     // the stock shortcuts are all still there, with their keys; their descriptions are Indonesian
     String stock = read(configs.get(1));

@@ -43,7 +43,7 @@ class PackagedJarIT {
           .contains("\"resource\":\"dmn/stage-workstreams.dmn\"").contains("\"version\":1");
       assertThat(status(port, "/api/regions/73.73", "polrespalopo:siaga2024")).isEqualTo(200);
       assertThat(status(port, "/engine-rest/task", null)).isEqualTo(401);
-      // Tasklist in Bahasa Indonesia: BOOT-INF/classes shadows the webjar's config.js
+      // Tasklist in Bahasa Indonesia: our config.js (at the jar's root META-INF/) shadows the webjar's
       assertThat(body(port, "/camunda/app/tasklist/scripts/config.js", null))
           .contains("availableLocales: ['id']").contains("fallbackLocale: 'id'");
       assertThat(body(port, "/camunda/app/tasklist/locales/id.json", null)).contains("\"START_PROCESS\": \"Mulai proses\"");

@@ -1,7 +1,7 @@
 /*
  * Siaga Pilkada: Tasklist in Bahasa Indonesia, for every officer whatever their browser's language.
- * This file replaces the stock app/tasklist/scripts/config.js of camunda-webapp-webjar (our
- * classpath comes first); everything below the locales is the stock configuration (7.24.0) with
+ * This file replaces the stock app/tasklist/scripts/config.js of camunda-webapp-webjar (it is
+ * found first on the classpath); everything below the locales is the stock configuration (7.24.0) with
  * the shortcut descriptions translated. Labels and date names: ../locales/id.json.
  * See docs/architecture.md, "Tasklist in Bahasa Indonesia".
  *

@@ -21,7 +21,8 @@ class MeetingDelegates {
 
   @Bean
   JavaDelegate sendMeetingInvitation(MeetingMails mails) {
-    return execution -> mails.sendInvitation((String) execution.getVariable(MEETING_ID));
+    return execution -> mails.sendInvitation((String) execution.getVariable(MEETING_ID),
+        (String) execution.getVariable(MeetingVariables.REPORT_DUE_AT));
   }
 
   @Bean

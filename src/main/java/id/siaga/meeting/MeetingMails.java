@@ -10,6 +10,8 @@ import id.siaga.notification.MeetingInvitations;
 import id.siaga.notification.Recipients;
 import id.siaga.region.RegionRepository;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,13 +53,19 @@ class MeetingMails {
     this.baseUrl = baseUrl.replaceAll("/$", "");
   }
 
-  /** The invitation as the meeting now stands: first, updated, or cancelled. */
-  void sendInvitation(String meetingId) {
+  /**
+   * The invitation as the meeting now stands: first, updated, or cancelled.
+   *
+   * @param reportsDueLocal when the readiness reports are due, local to the region (may be null)
+   */
+  void sendInvitation(String meetingId, String reportsDueLocal) {
     Meeting m = rakor.meeting(meetingId);
     boolean cancelled = m.status() == MeetingStatus.DIBATALKAN;
+    Instant reportsDue = reportsDueLocal == null ? null
+        : LocalDateTime.parse(reportsDueLocal).atZone(deadlines.zoneOf(m.regionCode())).toInstant();
     invitations.send(new MeetingInvitations.Meeting(m.meetingId(), m.sequence(), m.title(), m.regionCode(),
         m.meetingAt(), MEETING_DURATION, m.venue(), m.agenda(), m.conveningGroup(), m.invitedGroups(), cancelled,
-        m.statusReason()));
+        m.statusReason(), reportsDue));
   }
 
   /** The summary to the convening agency, copied to whoever convened the meeting. */

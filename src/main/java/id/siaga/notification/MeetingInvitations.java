@@ -29,10 +29,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class MeetingInvitations {
 
-  /** What the invitation says. {@code sequence} grows with every change of date. */
+  /**
+   * What the invitation says. {@code sequence} grows with every change of date; {@code reason} says
+   * why the meeting was postponed or cancelled; {@code reportsDue} (may be null) is when the
+   * invited agencies' readiness reports are due.
+   */
   public record Meeting(String meetingId, int sequence, String title, String regionCode, Instant start,
       Duration duration, String venue, String agenda, String conveningGroup, List<String> invitedGroups,
-      boolean cancelled, String cancellationReason) {}
+      boolean cancelled, String reason, Instant reportsDue) {}
 
   private final Mailer mailer;
   private final Recipients recipients;
@@ -77,7 +81,8 @@ public class MeetingInvitations {
     model.put("convening", groupNames(List.of(meeting.conveningGroup())));
     model.put("invited", groupNames(meeting.invitedGroups()));
     model.put("cancelled", meeting.cancelled());
-    model.put("reason", meeting.cancellationReason());
+    model.put("reason", meeting.reason());
+    model.put("reportsDue", meeting.reportsDue() == null ? null : deadlines.display(region.code(), meeting.reportsDue()));
     model.put("updated", meeting.sequence() > 0);
     model.put("link", links.tasklistLink());
     String subject = (meeting.cancelled() ? "Dibatalkan: " : meeting.sequence() > 0 ? "Perubahan jadwal: " : "Undangan: ")

@@ -71,6 +71,7 @@ class CoordinationMeetingProcessTest {
   @Autowired DevMailServer mailServer;
   @Autowired MeetingRepository meetings;
   @Autowired Elections elections;
+  @Autowired id.siaga.calendar.LocalDeadlines localDeadlines;
 
   /** Now, for every test: 1 December 2026, 08:00 WITA. */
   final Instant now = ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, WITA).toInstant();
@@ -125,6 +126,7 @@ class CoordinationMeetingProcessTest {
     runJobs(pi);
     MimeMessage invitation = mail("[Siaga Pilkada] Undangan: Rakor kesiapan kampanye");
     assertThat(to(invitation)).contains("polrespalopo@siaga.demo", "kpupalopo@siaga.demo", "kesbangpolpalopo@siaga.demo");
+    assertThat(body(invitation)).contains("Batas laporan kesiapan", localDeadlines.display(PALOPO, reportDue));
     VEvent event = event(invitation);
     assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo(meetingDay(10).replace("-", "") + "T090000");
     assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Asia/Makassar");

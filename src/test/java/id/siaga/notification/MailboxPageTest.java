@@ -25,7 +25,7 @@ class MailboxPageTest {
     mailServer.purge();
     invitations.send(new MeetingInvitations.Meeting("rakor-" + UUID.randomUUID(), 0,
         "Rakor <script>alert(1)</script>", "73.73", Instant.parse("2026-12-10T01:00:00Z"), Duration.ofHours(2),
-        "Aula", "Agenda", "kesbangpol7373", List.of("polri7373"), false, null));
+        "Aula", "Agenda", "kesbangpol7373", List.of("polri7373"), false, null, null));
 
     ResponseEntity<String> admin = rest.withBasicAuth(SiagaSpringBootTest.ADMIN, SiagaSpringBootTest.ADMIN_PASSWORD)
         .getForEntity("/demo/mailbox", String.class);

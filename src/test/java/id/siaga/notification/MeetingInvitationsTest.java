@@ -51,6 +51,7 @@ class MeetingInvitationsTest {
         + " Kamis, 10 Desember 2026 09:00 WITA");
     assertThat(to(mail)).containsExactly("kodimpalopo@siaga.demo", "kpupalopo@siaga.demo", "polrespalopo@siaga.demo");
     assertThat(cc(mail)).containsExactly("kesbangpolpalopo@siaga.demo");
+    assertThat(id.siaga.MailboxAssert.body(mail)).contains("Batas laporan kesiapan", "Rabu, 9 Desember 2026 12:00 WITA");
 
     Calendar ics = ics(mail);
     assertThat(ics.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
@@ -87,6 +88,7 @@ class MeetingInvitationsTest {
     assertThat(postponed.getSubject()).contains("Sabtu, 12 Desember 2026 09:00 WITA");
     MimeMessage cancelled = mailServer.received().stream()
         .filter(m -> subject(m).startsWith("[Siaga Pilkada] Dibatalkan")).findFirst().orElseThrow();
+    assertThat(id.siaga.MailboxAssert.body(cancelled)).doesNotContain("Batas laporan");
     Calendar cancel = ics(cancelled);
     assertThat(cancel.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("CANCEL");
     assertThat(cancel.getComponent("VEVENT").orElseThrow().getProperty("STATUS").orElseThrow().getValue())
@@ -97,7 +99,7 @@ class MeetingInvitationsTest {
     return new MeetingInvitations.Meeting(meetingId, sequence, "Rakor kesiapan masa tenang", "73.73", start,
         Duration.ofHours(3), "Aula Kantor Wali Kota Palopo", "1. Kesiapan logistik\n2. Pengamanan TPS",
         "kesbangpol7373", List.of("polri7373", "tni7373", "kpu7373"), cancelled,
-        cancelled ? "Bentrok dengan kunjungan Forkopimda provinsi" : null);
+        cancelled ? "Bentrok dengan kunjungan Forkopimda provinsi" : null, start.minus(Duration.ofHours(21)));
   }
 
   private static String subject(MimeMessage message) {

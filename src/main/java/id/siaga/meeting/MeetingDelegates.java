@@ -91,6 +91,11 @@ class MeetingDelegates {
   }
 
   @Bean
+  JavaDelegate sendMeetingMinutes(MeetingMails mails) {
+    return execution -> mails.sendMinutes((String) execution.getVariable(MEETING_ID));
+  }
+
+  @Bean
   JavaDelegate sendMeetingSummary(MeetingMails mails) {
     return execution -> mails.sendSummary((String) execution.getVariable(MEETING_ID));
   }

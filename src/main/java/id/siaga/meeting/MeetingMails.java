@@ -68,6 +68,25 @@ class MeetingMails {
         m.statusReason(), reportsDue));
   }
 
+  /**
+   * The minutes of a held meeting to every invited agency, copied to the convening agency: who
+   * attended, what was noted, and each action item with its owner and due date.
+   */
+  void sendMinutes(String meetingId) {
+    mailer.sendOnce(MailKey.of(meetingId, MailKind.MINUTES), () -> composeMinutes(rakor.meeting(meetingId)));
+  }
+
+  private Mail composeMinutes(Meeting m) {
+    Map<String, Object> model = meetingModel(m);
+    model.put("attendance", m.attendance().stream().map(rakor::agencyName).sorted().toList());
+    model.put("minutes", m.minutes());
+    model.put("items", items(m, meetings.actionItems(m.meetingId())));
+    List<String> to = recipients.ofGroups(m.invitedGroups());
+    List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
+    return new Mail(to, cc, "[Siaga Pilkada] Notulen: " + m.title() + " – " + model.get("regionName"),
+        templates.text("meeting-minutes", model), templates.html("meeting-minutes", model), List.of());
+  }
+
   /** The summary to the convening agency, copied to whoever convened the meeting. */
   void sendSummary(String meetingId) {
     mailer.sendOnce(MailKey.of(meetingId, MailKind.SUMMARY), () -> composeSummary(rakor.meeting(meetingId)));
@@ -77,11 +96,7 @@ class MeetingMails {
     List<ReadinessReport> reports = meetings.reports(m.meetingId());
     List<ActionItem> items = meetings.actionItems(m.meetingId());
     MeetingSummary summary = MeetingSummary.of(m, reports, items);
-    Map<String, Object> model = new LinkedHashMap<>();
-    model.put("title", m.title());
-    model.put("regionName", regions.find(m.regionCode()).map(r -> r.name()).orElse(m.regionCode()));
-    model.put("stageName", rakor.stageName(m));
-    model.put("start", deadlines.display(m.regionCode(), m.meetingAt()));
+    Map<String, Object> model = meetingModel(m);
     model.put("status", m.status() == MeetingStatus.SELESAI ? "Selesai" : m.status().name());
     model.put("reportsExpected", summary.reportsExpected());
     model.put("reportsReceived", summary.reportsReceived());
@@ -93,15 +108,29 @@ class MeetingMails {
     model.put("itemsDone", summary.itemsDone());
     model.put("itemsWaived", summary.itemsWaived());
     model.put("itemsLate", summary.itemsLate());
-    model.put("items", items.stream().map(i -> Map.<String, Object>of("number", i.number(),
-        "description", i.description(), "owner", rakor.agencyName(i.ownerGroup()),
-        "due", deadlines.display(m.regionCode(), i.dueAt()), "status", statusLabel(i.status()), "late", i.late()))
-        .toList());
-    model.put("recordLink", baseUrl + "/api/meetings/" + m.meetingId());
+    model.put("items", items(m, items));
     List<String> to = recipients.ofGroups(List.of(m.conveningGroup()));
     List<String> cc = recipients.ofUser(m.convenedBy()).stream().filter(a -> !to.contains(a)).toList();
     return new Mail(to, cc, "[Siaga Pilkada] Ringkasan Rakor: " + m.title() + " – " + model.get("regionName"),
         templates.text("meeting-summary", model), templates.html("meeting-summary", model), List.of());
+  }
+
+  private Map<String, Object> meetingModel(Meeting m) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("title", m.title());
+    model.put("regionName", regions.find(m.regionCode()).map(r -> r.name()).orElse(m.regionCode()));
+    model.put("stageName", rakor.stageName(m));
+    model.put("start", deadlines.display(m.regionCode(), m.meetingAt()));
+    model.put("venue", m.venue());
+    model.put("recordLink", baseUrl + "/api/meetings/" + m.meetingId());
+    model.put("link", baseUrl + "/camunda/app/tasklist/default/");
+    return model;
+  }
+
+  private List<Map<String, Object>> items(Meeting m, List<ActionItem> items) {
+    return items.stream().map(i -> Map.<String, Object>of("number", i.number(), "description", i.description(),
+        "owner", rakor.agencyName(i.ownerGroup()), "due", deadlines.display(m.regionCode(), i.dueAt()),
+        "status", statusLabel(i.status()), "late", i.late())).toList();
   }
 
   static String statusLabel(ActionItemStatus status) {

@@ -7,5 +7,6 @@ public enum MailKind {
   ESCALATION,
   INVITATION,
   DIGEST,
-  SUMMARY
+  SUMMARY,
+  MINUTES
 }

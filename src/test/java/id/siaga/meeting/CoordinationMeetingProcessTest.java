@@ -152,6 +152,14 @@ class CoordinationMeetingProcessTest {
         item("Pemetaan TPS rawan", "KPU", meetingDay(14)))));
     assertThat(meetings.find(meetingId).orElseThrow().status()).isEqualTo(MeetingStatus.DILAKSANAKAN);
 
+    // the minutes go to every invited agency, with each commitment, its owner and due date
+    runJobs(pi);
+    MimeMessage minutes = mail("[Siaga Pilkada] Notulen: Rakor kesiapan kampanye – Kota Palopo");
+    assertThat(to(minutes)).hasSize(7).contains("polrespalopo@siaga.demo", "kpupalopo@siaga.demo");
+    assertThat(body(minutes)).contains("Semua instansi menyampaikan kesiapan.", "Patroli gabungan di titik rawan",
+        "Polres Kota Palopo", "Pemetaan TPS rawan", "KPU Kota Palopo",
+        localDeadlines.display(PALOPO, ZonedDateTime.of(LocalDate.parse(meetingDay(15)), java.time.LocalTime.of(23, 59), WITA).toInstant()));
+
     Task police = task(pi, "CompleteActionItemTask", "polri7373");
     Task kpu = task(pi, "CompleteActionItemTask", "kpu7373");
     assertThat(police.getDueDate().toInstant())

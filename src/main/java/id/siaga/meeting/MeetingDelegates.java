@@ -86,6 +86,11 @@ class MeetingDelegates {
   }
 
   @Bean
+  JavaDelegate sendWaiverDecision(MeetingMails mails) {
+    return execution -> mails.sendWaiverDecision((String) execution.getVariable(MeetingVariables.ACTION_ITEM_ID));
+  }
+
+  @Bean
   JavaDelegate closeMeeting(Rakor rakor) {
     return rakor::close;
   }

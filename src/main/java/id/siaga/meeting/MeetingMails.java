@@ -87,6 +87,32 @@ class MeetingMails {
         templates.text("meeting-minutes", model), templates.html("meeting-minutes", model), List.of());
   }
 
+  /**
+   * The coordinator's decision on a waiver request, to the owner agency (copy to the convening
+   * agency): granted, or refused with the reason and the item open again. Read from the record
+   * when the job runs; one mail per decision.
+   */
+  void sendWaiverDecision(String itemId) {
+    int decision = meetings.waiverDecisions(itemId);
+    mailer.sendOnce(new MailKey(itemId, MailKind.WAIVER, String.valueOf(decision)), () -> {
+      ActionItem item = rakor.actionItem(itemId);
+      Meeting m = rakor.meeting(item.meetingId());
+      Map<String, Object> model = meetingModel(m);
+      boolean granted = item.status() == ActionItemStatus.DIBEBASKAN;
+      model.put("granted", granted);
+      model.put("description", item.description());
+      model.put("owner", rakor.agencyName(item.ownerGroup()));
+      model.put("due", deadlines.display(m.regionCode(), item.dueAt()));
+      model.put("waiverReason", item.waiverReason());
+      model.put("refusalReason", item.refusalReason());
+      List<String> to = recipients.ofGroups(List.of(item.ownerGroup()));
+      List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
+      return new Mail(to, cc, "[Siaga Pilkada] Pembebasan " + (granted ? "disetujui" : "ditolak") + ": "
+          + item.description() + " – " + model.get("regionName"), templates.text("waiver-decision", model),
+          templates.html("waiver-decision", model), List.of());
+    });
+  }
+
   /** The summary to the convening agency, copied to whoever convened the meeting. */
   void sendSummary(String meetingId) {
     mailer.sendOnce(MailKey.of(meetingId, MailKind.SUMMARY), () -> composeSummary(rakor.meeting(meetingId)));

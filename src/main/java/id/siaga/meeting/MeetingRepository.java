@@ -107,6 +107,17 @@ class MeetingRepository {
         ts(i.completedAt()), i.late(), i.itemId());
   }
 
+  /** Counts one more decision on a waiver request of the item; returns the new count. */
+  int countWaiverDecision(String itemId) {
+    jdbc.update("update siaga_meeting_action_item set waiver_decisions = waiver_decisions + 1 where item_id = ?", itemId);
+    return waiverDecisions(itemId);
+  }
+
+  int waiverDecisions(String itemId) {
+    return jdbc.queryForObject("select waiver_decisions from siaga_meeting_action_item where item_id = ?",
+        Integer.class, itemId);
+  }
+
   private static Meeting meeting(ResultSet rs, int row) throws SQLException {
     return new Meeting(rs.getString("meeting_id"), rs.getString("process_instance_id"), rs.getString("election_id"),
         rs.getString("region_code"), rs.getString("stage_code"), rs.getString("title"), rs.getString("venue"),

@@ -224,12 +224,16 @@ public class Rakor {
   }
 
   void recordWaiverGranted(DelegateExecution execution) {
-    meetings.updateActionItem(FollowUps.waived(actionItem(execution), currentUser(), now()));
+    ActionItem item = actionItem(execution);
+    meetings.updateActionItem(FollowUps.waived(item, currentUser(), now()));
+    meetings.countWaiverDecision(item.itemId());
   }
 
   /** Refused: the item is open again for its owner, who sees the reason in the form. */
   void recordWaiverRefused(DelegateExecution execution) {
-    meetings.updateActionItem(FollowUps.refused(actionItem(execution), (String) execution.getVariable(REFUSAL_REASON)));
+    ActionItem item = actionItem(execution);
+    meetings.updateActionItem(FollowUps.refused(item, (String) execution.getVariable(REFUSAL_REASON)));
+    meetings.countWaiverDecision(item.itemId());
     for (String name : List.of(FOLLOW_UP_DECISION, WAIVER_DECISION, WAIVER_REASON)) {
       execution.setVariable(name, Variables.stringValue(null));
     }
@@ -251,6 +255,10 @@ public class Rakor {
     return agencies.find(groupId).map(Agency::name).orElse(groupId);
   }
 
+  ActionItem actionItem(String itemId) {
+    return meetings.actionItem(itemId).orElseThrow(() -> new IllegalStateException("no action item " + itemId));
+  }
+
   Meeting meeting(String meetingId) {
     return meetings.find(meetingId)
         .orElseThrow(() -> new IllegalStateException("no meeting " + meetingId));
@@ -261,8 +269,7 @@ public class Rakor {
   }
 
   private ActionItem actionItem(DelegateExecution execution) {
-    String itemId = (String) execution.getVariable(ACTION_ITEM_ID);
-    return meetings.actionItem(itemId).orElseThrow(() -> new IllegalStateException("no action item " + itemId));
+    return actionItem((String) execution.getVariable(ACTION_ITEM_ID));
   }
 
   /** The user whose form submission runs this step; null when the system runs it. */

@@ -8,5 +8,6 @@ public enum MailKind {
   INVITATION,
   DIGEST,
   SUMMARY,
-  MINUTES
+  MINUTES,
+  WAIVER
 }

@@ -244,6 +244,10 @@ class CoordinationMeetingProcessTest {
     assertThat(tasks.getVariable(review.getId(), "waiverReason")).isEqualTo("Genset dipinjamkan PLN");
     submit(review, "kesbangpolpalopo", Map.of("waiverDecision", "SETUJU"));
     runJobs(pi);
+    MimeMessage granted = mail("[Siaga Pilkada] Pembebasan disetujui: Sewa genset cadangan – Kota Palopo");
+    assertThat(to(granted)).containsExactly("pemdapalopo@siaga.demo");
+    assertThat(cc(granted)).containsExactly("kesbangpolpalopo@siaga.demo");
+    assertThat(body(granted)).contains("Genset dipinjamkan PLN");
 
     assertThat(ended(pi)).isTrue();
     assertThat(meetings.actionItems(meetingId)).singleElement()
@@ -262,6 +266,10 @@ class CoordinationMeetingProcessTest {
         "Alasan penolakan wajib diisi");
     submit(review, "kesbangpolpalopo", Map.of("waiverDecision", "TOLAK", "refusalReason", "Wajib menurut edaran Mendagri"));
 
+    runJobs(pi);
+    MimeMessage refused = mail("[Siaga Pilkada] Pembebasan ditolak: Sosialisasi netralitas ASN – Kota Palopo");
+    assertThat(to(refused)).containsExactly("pemdapalopo@siaga.demo");
+    assertThat(body(refused)).contains("Wajib menurut edaran Mendagri", "tetap wajib dilaksanakan");
     Task again = task(pi, "CompleteActionItemTask", "pemda7373");
     assertThat(tasks.getVariable(again.getId(), "refusalReason")).isEqualTo("Wajib menurut edaran Mendagri");
     assertThat(tasks.getVariable(again.getId(), "followUpDecision")).isNull();

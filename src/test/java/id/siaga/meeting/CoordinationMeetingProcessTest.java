@@ -379,6 +379,17 @@ class CoordinationMeetingProcessTest {
   }
 
   @Test
+  void aMeetingWithoutActionItemsClosesRightAfterTheMinutes() throws Exception {
+    ProcessInstance pi = heldMeetingWith("[]");
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    runJobs(pi);
+    assertThat(ended(pi)).isTrue();
+    assertThat(meetings.find(meetingId).orElseThrow().status()).isEqualTo(MeetingStatus.SELESAI);
+    assertThat(body(mail("[Siaga Pilkada] Notulen"))).contains("tidak ada");
+    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("0 dari 3 diterima", "0 butir");
+  }
+
+  @Test
   void aMeetingAtShortNoticeGivesTheAgenciesUntilTwoHoursBeforeIt() {
     // now: 1 December 08:00 WITA; the meeting tomorrow 09:00: noon today would be late already
     ProcessInstance pi = schedule("2026-12-02T09:" + String.format("%02d", dayOffset),

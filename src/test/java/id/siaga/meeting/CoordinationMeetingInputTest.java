@@ -1,14 +1,13 @@
 package id.siaga.meeting;
 
-import static id.siaga.meeting.CoordinationMeetingProcessTest.assertRefused;
-import static id.siaga.meeting.CoordinationMeetingProcessTest.held;
-import static id.siaga.meeting.CoordinationMeetingProcessTest.item;
-import static id.siaga.meeting.CoordinationMeetingProcessTest.items;
-import static id.siaga.meeting.CoordinationMeetingProcessTest.json;
-import static id.siaga.meeting.CoordinationMeetingProcessTest.report;
+import static id.siaga.meeting.RakorDriver.assertRefused;
+import static id.siaga.meeting.RakorDriver.held;
+import static id.siaga.meeting.RakorDriver.item;
+import static id.siaga.meeting.RakorDriver.items;
+import static id.siaga.meeting.RakorDriver.json;
+import static id.siaga.meeting.RakorDriver.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.calendar.Elections;
 import java.time.Duration;
@@ -25,7 +24,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -60,11 +58,13 @@ class CoordinationMeetingInputTest {
   @Autowired TestRestTemplate rest;
 
   final Instant now = ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, CoordinationMeetingProcessTest.WITA).toInstant();
+  RakorDriver driver;
   String electionId;
 
   @BeforeEach
   void setUp() {
     ClockUtil.setCurrentTime(Date.from(now));
+    driver = new RakorDriver(forms, repository, identity, tasks);
     electionId = elections.createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20)).id();
   }
 
@@ -251,17 +251,8 @@ class CoordinationMeetingInputTest {
   }
 
   Map<String, Object> scheduleForm(String meetingAt) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("regionCode", "73.73");
-    form.put("stageCode", "kampanye");
-    form.put("electionId", electionId);
-    form.put("title", "Rakor kesiapan kampanye");
-    form.put("meetingAt", meetingAt);
-    form.put("venue", "Aula Kantor Wali Kota Palopo");
-    form.put("agenda", "Laporan kesiapan");
-    form.put("invitedAgencies", json("[\"KESBANGPOL\",\"PEMDA\",\"POLRI\",\"TNI\",\"KPU\",\"BAWASLU\",\"KEJAKSAAN\"]"));
-    form.put("conveningAgency", "KESBANGPOL");
-    return form;
+    return RakorDriver.scheduleForm(electionId, meetingAt,
+        List.of("KESBANGPOL", "PEMDA", "POLRI", "TNI", "KPU", "BAWASLU", "KEJAKSAAN"));
   }
 
   /** The variables as Tasklist sends them: lists as Json, everything else untyped. */
@@ -273,27 +264,14 @@ class CoordinationMeetingInputTest {
   }
 
   ProcessInstance start(Map<String, Object> form, String user) {
-    EngineUsers.actAs(identity, user);
-    try {
-      String definition = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
-          .latestVersion().singleResult().getId();
-      return forms.submitStartForm(definition, form);
-    } finally {
-      identity.clearAuthentication();
-    }
+    return driver.start(form, user);
   }
 
   void submit(Task task, String user, Map<String, Object> form) {
-    EngineUsers.actAs(identity, user);
-    try {
-      forms.submitTaskForm(task.getId(), form);
-    } finally {
-      identity.clearAuthentication();
-    }
+    driver.submit(task, user, form);
   }
 
   Task task(ProcessInstance pi, String key, String group) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).taskCandidateGroup(group)
-        .singleResult();
+    return driver.task(pi, key, group);
   }
 }

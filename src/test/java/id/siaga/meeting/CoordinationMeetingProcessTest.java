@@ -4,6 +4,14 @@ import static id.siaga.MailboxAssert.body;
 import static id.siaga.MailboxAssert.cc;
 import static id.siaga.MailboxAssert.to;
 import static org.assertj.core.api.Assertions.assertThat;
+import static id.siaga.meeting.RakorDriver.PALOPO;
+import static id.siaga.meeting.RakorDriver.assertRefused;
+import static id.siaga.meeting.RakorDriver.done;
+import static id.siaga.meeting.RakorDriver.held;
+import static id.siaga.meeting.RakorDriver.item;
+import static id.siaga.meeting.RakorDriver.items;
+import static id.siaga.meeting.RakorDriver.report;
+import static id.siaga.meeting.RakorDriver.scheduleForm;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.siaga.EngineUsers;
@@ -21,7 +29,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.data.CalendarBuilder;
@@ -34,12 +41,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,7 +58,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 @SiagaSpringBootTest
 class CoordinationMeetingProcessTest {
 
-  static final String PALOPO = "73.73";
   static final ZoneId WITA = ZoneId.of("Asia/Makassar");
   static final List<String> ALL_AGENCIES = List.of("KESBANGPOL", "PEMDA", "POLRI", "TNI", "KPU", "BAWASLU", "KEJAKSAAN");
   static final Map<String, String> OFFICER = Map.of("kesbangpol7373", "kesbangpolpalopo", "pemda7373", "pemdapalopo",
@@ -75,6 +79,7 @@ class CoordinationMeetingProcessTest {
 
   /** Now, for every test: 1 December 2026, 08:00 WITA. */
   final Instant now = ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, WITA).toInstant();
+  RakorDriver driver;
   String electionId;
   int dayOffset;
   static int testNumber;
@@ -82,6 +87,7 @@ class CoordinationMeetingProcessTest {
   @BeforeEach
   void setUp() {
     ClockUtil.setCurrentTime(Date.from(now));
+    driver = new RakorDriver(forms, repository, identity, tasks);
     mailServer.start();
     mailServer.purge();
     // voting day 20 January 2027: the campaign stage runs until 16 January 2027
@@ -421,20 +427,6 @@ class CoordinationMeetingProcessTest {
 
   // ------------------------------------------------------------------ helpers
 
-  /**
-   * The call is refused as a form error with this message: a delegate's refusal arrives as it is,
-   * a task listener's wrapped by the engine (ENGINE-03051).
-   */
-  static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String message) {
-    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
-    Throwable refusal = thrown;
-    while (refusal != null && !(refusal instanceof FormFieldValidationException)) {
-      refusal = refusal.getCause();
-    }
-    assertThat(refusal).as("a form refusal in %s", String.valueOf(thrown)).isNotNull();
-    assertThat(refusal.getMessage()).contains(message).contains("Tidak ada yang diubah");
-  }
-
   /** A meeting already held, with the given action items; reports skipped (not received). */
   ProcessInstance heldMeetingWith(String actionItemsJson) {
     ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI", "KPU", "PEMDA"));
@@ -445,62 +437,7 @@ class CoordinationMeetingProcessTest {
   }
 
   ProcessInstance schedule(String meetingAt, List<String> invited) {
-    Map<String, Object> form = scheduleForm(meetingAt, invited);
-    EngineUsers.actAs(identity, "kesbangpolpalopo");
-    try {
-      String definition = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
-          .latestVersion().singleResult().getId();
-      return forms.submitStartForm(definition, form);
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
-
-  Map<String, Object> scheduleForm(String meetingAt, List<String> invited) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("regionCode", PALOPO);
-    form.put("stageCode", "kampanye");
-    form.put("electionId", electionId);
-    form.put("title", "Rakor kesiapan kampanye");
-    form.put("meetingAt", meetingAt);
-    form.put("venue", "Aula Kantor Wali Kota Palopo");
-    form.put("agenda", "1. Laporan kesiapan instansi\n2. Titik rawan kampanye");
-    form.put("invitedAgencies", json(invited.stream().map(a -> "\"" + a + "\"").toList().toString()));
-    form.put("conveningAgency", "KESBANGPOL");
-    return form;
-  }
-
-  static Map<String, Object> report(int personnel, String threats, String status, String needs) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("personnelCount", personnel);
-    form.put("vulnerabilities", json(threats));
-    form.put("needsAndObstacles", needs);
-    form.put("readinessStatus", status);
-    if (!"SIAP".equals(status)) {
-      form.put("readinessNotes", "Catatan " + status);
-    }
-    return form;
-  }
-
-  static Map<String, Object> held(String actionItemsJson) {
-    return Map.of("meetingOutcome", "DILAKSANAKAN", "attendance", json("[\"KESBANGPOL\",\"POLRI\",\"KPU\"]"),
-        "minutes", "Semua instansi menyampaikan kesiapan.", "actionItems", json(actionItemsJson));
-  }
-
-  static Map<String, Object> done(String outcome, String evidence) {
-    return Map.of("followUpDecision", "SELESAI", "followUpOutcome", outcome, "evidence", evidence);
-  }
-
-  static String item(String description, String owner, String dueDate) {
-    return "{\"description\":\"" + description + "\",\"ownerAgency\":\"" + owner + "\",\"dueDate\":\"" + dueDate + "\"}";
-  }
-
-  static String items(String... items) {
-    return "[" + String.join(",", items) + "]";
-  }
-
-  static Object json(String json) {
-    return SpinValues.jsonValue(json).create();
+    return driver.start(scheduleForm(electionId, meetingAt, invited), "kesbangpolpalopo");
   }
 
   /** A day of December 2026, moved by a per-test offset so that meeting ids never repeat. */
@@ -513,17 +450,11 @@ class CoordinationMeetingProcessTest {
   }
 
   void submit(Task task, String user, Map<String, Object> form) {
-    EngineUsers.actAs(identity, user);
-    try {
-      forms.submitTaskForm(task.getId(), form);
-    } finally {
-      identity.clearAuthentication();
-    }
+    driver.submit(task, user, form);
   }
 
   Task task(ProcessInstance pi, String key, String group) {
-    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).taskCandidateGroup(group)
-        .singleResult();
+    return driver.task(pi, key, group);
   }
 
   List<Task> openTasks(ProcessInstance pi, String key) {

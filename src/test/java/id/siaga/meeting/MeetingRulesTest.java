@@ -70,7 +70,7 @@ class MeetingRulesTest {
     assertThat(FollowUps.checkWaiverForm(new FormInput(Map.of("waiverDecision", "SETUJU"))))
         .isEqualTo(WaiverDecision.SETUJU);
     FormInput missingEvidence = new FormInput(Map.of("followUpDecision", "SELESAI", "followUpOutcome", "x"));
-    CoordinationMeetingProcessTest.assertRefused(() -> FollowUps.checkOwnerForm(missingEvidence),
+    RakorDriver.assertRefused(() -> FollowUps.checkOwnerForm(missingEvidence),
         "Bukti (catatan atau nomor dokumen) wajib diisi");
   }
 

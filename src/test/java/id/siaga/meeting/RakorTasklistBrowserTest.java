@@ -1,8 +1,8 @@
 package id.siaga.meeting;
 
+import static id.siaga.meeting.RakorDriver.PALOPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.calendar.Elections;
 import java.io.File;
@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
@@ -24,7 +23,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +56,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SiagaSpringBootTest
 class RakorTasklistBrowserTest {
 
-  static final String PALOPO = "73.73";
   static final ZoneId WITA = ZoneId.of("Asia/Makassar");
   static final Path SCREENSHOTS = Path.of("target", "browser");
   static final Duration WAIT = Duration.ofSeconds(20);
@@ -388,23 +385,7 @@ class RakorTasklistBrowserTest {
   // ------------------------------------------------------------------ engine
 
   ProcessInstance schedule(String meetingAt, List<String> invited) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("regionCode", PALOPO);
-    form.put("stageCode", "kampanye");
-    form.put("electionId", electionId);
-    form.put("title", "Rakor kesiapan kampanye");
-    form.put("meetingAt", meetingAt);
-    form.put("venue", "Aula Kantor Wali Kota Palopo");
-    form.put("agenda", "1. Laporan kesiapan instansi\n2. Titik rawan kampanye");
-    form.put("invitedAgencies", SpinValues.jsonValue(invited.stream().map(a -> "\"" + a + "\"").toList().toString()).create());
-    form.put("conveningAgency", "KESBANGPOL");
-    EngineUsers.actAs(identity, "kesbangpolpalopo");
-    try {
-      String definition = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
-          .latestVersion().singleResult().getId();
-      return forms.submitStartForm(definition, form);
-    } finally {
-      identity.clearAuthentication();
-    }
+    return new RakorDriver(forms, repository, identity, tasks)
+        .start(RakorDriver.scheduleForm(electionId, meetingAt, invited), "kesbangpolpalopo");
   }
 }

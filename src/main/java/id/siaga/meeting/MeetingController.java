@@ -6,11 +6,10 @@ import id.siaga.region.Region;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,27 +26,27 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/meetings")
 class MeetingController {
 
-  private static final String GROUP_PREFIX = "GROUP_";
-
   private final MeetingRepository meetings;
   private final AgencyRepository agencies;
+  private final IdentityService identity;
 
-  MeetingController(MeetingRepository meetings, AgencyRepository agencies) {
+  MeetingController(MeetingRepository meetings, AgencyRepository agencies, IdentityService identity) {
     this.meetings = meetings;
     this.agencies = agencies;
+    this.identity = identity;
   }
 
   @GetMapping
-  List<Map<String, Object>> ofRegion(@RequestParam String regionCode, Authentication user) {
-    requireAccess(user, regionCode);
+  List<Map<String, Object>> ofRegion(@RequestParam String regionCode) {
+    requireAccess(regionCode);
     return meetings.findByRegion(regionCode).stream().map(this::overview).toList();
   }
 
   @GetMapping("/{meetingId}")
-  Map<String, Object> one(@PathVariable String meetingId, Authentication user) {
+  Map<String, Object> one(@PathVariable String meetingId) {
     Meeting meeting = meetings.find(meetingId)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan: " + meetingId));
-    requireAccess(user, meeting.regionCode());
+    requireAccess(meeting.regionCode());
     Map<String, Object> body = overview(meeting);
     body.put("agenda", meeting.agenda());
     body.put("attendance", meeting.attendance());
@@ -78,15 +77,14 @@ class MeetingController {
     return body;
   }
 
-  private void requireAccess(Authentication user, String regionCode) {
-    Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(GROUP_PREFIX)).map(a -> a.substring(GROUP_PREFIX.length()))
-        .collect(Collectors.toSet());
-    if (groups.contains("camunda-admin") || groups.contains(Agency.NATIONAL_DESK)) {
+  /** The caller's groups, as the API security hands them to the engine for the request. */
+  private void requireAccess(String regionCode) {
+    List<String> groups = identity.getCurrentAuthentication().getGroupIds();
+    if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(Agency.NATIONAL_DESK)) {
       return;
     }
     String province = regionCode.length() >= 2 ? Region.provinceOf(regionCode) : regionCode;
-    boolean ofRegion = groups.stream().map(agencies::find).flatMap(java.util.Optional::stream)
+    boolean ofRegion = groups.stream().map(agencies::find).flatMap(Optional::stream)
         .anyMatch(a -> regionCode.equals(a.regionCode()) || province.equals(a.regionCode()));
     if (!ofRegion) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Anda tidak berwenang melihat Rakor wilayah ini");

@@ -8,14 +8,13 @@ import id.siaga.notification.MailTemplates;
 import id.siaga.notification.Mailer;
 import id.siaga.notification.MeetingInvitations;
 import id.siaga.notification.Recipients;
-import id.siaga.region.RegionRepository;
+import id.siaga.notification.TaskNotifications;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -35,22 +34,19 @@ class MeetingMails {
   private final Mailer mailer;
   private final Recipients recipients;
   private final MailTemplates templates;
-  private final RegionRepository regions;
   private final LocalDeadlines deadlines;
-  private final String baseUrl;
+  private final TaskNotifications links;
 
   MeetingMails(Rakor rakor, MeetingRepository meetings, MeetingInvitations invitations, Mailer mailer,
-      Recipients recipients, MailTemplates templates, RegionRepository regions, LocalDeadlines deadlines,
-      @Value("${siaga.base-url}") String baseUrl) {
+      Recipients recipients, MailTemplates templates, LocalDeadlines deadlines, TaskNotifications links) {
     this.rakor = rakor;
     this.meetings = meetings;
     this.invitations = invitations;
     this.mailer = mailer;
     this.recipients = recipients;
     this.templates = templates;
-    this.regions = regions;
     this.deadlines = deadlines;
-    this.baseUrl = baseUrl.replaceAll("/$", "");
+    this.links = links;
   }
 
   /**
@@ -144,12 +140,12 @@ class MeetingMails {
   private Map<String, Object> meetingModel(Meeting m) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("title", m.title());
-    model.put("regionName", regions.find(m.regionCode()).map(r -> r.name()).orElse(m.regionCode()));
+    model.put("regionName", rakor.regionName(m.regionCode()));
     model.put("stageName", rakor.stageName(m));
     model.put("start", deadlines.display(m.regionCode(), m.meetingAt()));
     model.put("venue", m.venue());
-    model.put("recordLink", baseUrl + "/api/meetings/" + m.meetingId());
-    model.put("link", baseUrl + "/camunda/app/tasklist/default/");
+    model.put("recordLink", links.link("/api/meetings/" + m.meetingId()));
+    model.put("link", links.tasklistLink());
     return model;
   }
 

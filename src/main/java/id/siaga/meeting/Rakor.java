@@ -34,6 +34,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -110,7 +111,7 @@ public class Rakor {
     execution.setVariable(MEETING_ID, meeting.meetingId());
     execution.setVariable(TaskDeadlines.ELECTION_ID, meeting.electionId());
     execution.setVariable(TaskNotifications.STAGE_NAME, stageName(meeting));
-    execution.setVariable(REGION_NAME, scheduling.regionName(meeting.regionCode()));
+    execution.setVariable(REGION_NAME, regionName(meeting.regionCode()));
     execution.setVariable(CONVENING_GROUP, meeting.conveningGroup());
     execution.setVariable(CONVENED_BY, convenedBy);
     setSchedule(execution, meeting);
@@ -129,7 +130,7 @@ public class Rakor {
     execution.setVariable(MEETING_SEQUENCE, meeting.sequence());
     execution.setVariable(MEETING_TIME_TEXT, deadlines.display(meeting.regionCode(), meeting.meetingAt()));
     execution.setVariable(READINESS_SUMMARY, ReadinessReports.summary(meeting.invitedGroups(),
-        meetings.reports(meeting.meetingId()), this::agencyName));
+        meetings.reports(meeting.meetingId()), agencyNames(meeting)));
   }
 
   // ---- readiness reports
@@ -143,7 +144,7 @@ public class Rakor {
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
     meetings.insertReport(report);
     task.getExecution().setVariable(READINESS_SUMMARY, ReadinessReports.summary(meeting.invitedGroups(),
-        meetings.reports(meeting.meetingId()), this::agencyName));
+        meetings.reports(meeting.meetingId()), agencyNames(meeting)));
   }
 
   // ---- outcome
@@ -249,6 +250,17 @@ public class Rakor {
 
   String stageName(Meeting meeting) {
     return scheduling.stageOf(meeting).name();
+  }
+
+  String regionName(String regionCode) {
+    return scheduling.regionName(regionCode);
+  }
+
+  /** The names of the meeting's agencies, read once (all of its invited agencies are of its region). */
+  private Function<String, String> agencyNames(Meeting meeting) {
+    Map<String, String> names = agencies.findByRegion(meeting.regionCode()).stream()
+        .collect(Collectors.toMap(Agency::groupId, Agency::name));
+    return group -> names.getOrDefault(group, group);
   }
 
   String agencyName(String groupId) {

@@ -75,7 +75,12 @@ public class TaskNotifications {
 
   /** The link to Tasklist itself. */
   public String tasklistLink() {
-    return baseUrl + "/camunda/app/tasklist/default/";
+    return link("/camunda/app/tasklist/default/");
+  }
+
+  /** A link into this installation ({@code SIAGA_BASE_URL} + path). */
+  public String link(String path) {
+    return baseUrl + path;
   }
 
   /** "Kota Palopo" and its zone for a process instance, from its regionCode variable. */

@@ -209,11 +209,27 @@ class CoordinationMeetingInputTest {
             "vulnerabilities", Map.of("value", "[\"HOAKS\"]", "type", "Json"))), Map.class);
     assertThat(badReport.getStatusCode().value()).isEqualTo(400);
     assertThat((String) badReport.getBody().get("message")).contains("Jumlah personel harus antara 0 dan 100000");
+    // the caption under each task in Tasklist's list, as an officer reads it (filter list, HAL)
+    String filterId = (String) ((Map<String, Object>) police.getForEntity(
+        "/engine-rest/filter?name=Tugas instansi saya", List.class).getBody().get(0)).get("id");
+    org.springframework.http.HttpHeaders hal = new org.springframework.http.HttpHeaders();
+    hal.setAccept(List.of(org.springframework.http.MediaType.parseMediaType("application/hal+json")));
+    hal.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+    ResponseEntity<Map> list = police.postForEntity("/engine-rest/filter/" + filterId + "/list?maxResults=50",
+        new org.springframework.http.HttpEntity<>(Map.of(), hal), Map.class);
+    List<Map<String, Object>> listed = (List<Map<String, Object>>) ((Map<String, Object>) list.getBody()
+        .get("_embedded")).get("task");
+    assertThat(listed).isNotEmpty().allSatisfy(task -> assertThat(
+        ((List<Map<String, Object>>) ((Map<String, Object>) task.get("_embedded")).get("variable")).stream()
+            .map(v -> v.get("name") + "=" + v.get("value")).toList())
+        .contains("regionName=Kota Palopo", "stageName=Kampanye", "title=Rakor kesiapan kampanye"));
+
     ResponseEntity<String> goodReport = police.postForEntity("/engine-rest/task/" + taskId + "/submit-form",
         Map.of("variables", Map.of("personnelCount", Map.of("value", 25),
             "vulnerabilities", Map.of("value", "[\"HOAKS\"]", "type", "Json"),
             "needsAndObstacles", Map.of("value", "Kendaraan"), "readinessStatus", Map.of("value", "SIAP"))), String.class);
     assertThat(goodReport.getStatusCode().value()).isEqualTo(204);
+
 
     // the record, for the readiness board
     ResponseEntity<Map> record = coordinator.getForEntity("/api/meetings/rakor-7373-kampanye-202612150705", Map.class);

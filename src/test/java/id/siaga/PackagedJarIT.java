@@ -37,9 +37,9 @@ class PackagedJarIT {
 
     String firstLog = runOnce(jar, port, "first.log", () -> {
       assertThat(status(port, "/camunda/app/tasklist/default/", null)).isEqualTo(200);
-      assertThat(body(port, "/engine-rest/deployment", "admin:siaga-admin"))
+      assertThat(body(port, "/engine-rest/deployment", "admin:Rahasia#Demo2024"))
           .contains("\"name\":\"siaga-pilkada\"");
-      assertThat(body(port, "/engine-rest/decision-definition?key=stage-workstreams", "admin:siaga-admin"))
+      assertThat(body(port, "/engine-rest/decision-definition?key=stage-workstreams", "admin:Rahasia#Demo2024"))
           .contains("\"resource\":\"dmn/stage-workstreams.dmn\"").contains("\"version\":1");
       assertThat(status(port, "/api/regions/73.73", "polrespalopo:siaga2024")).isEqualTo(200);
       assertThat(status(port, "/engine-rest/task", null)).isEqualTo(401);
@@ -53,9 +53,9 @@ class PackagedJarIT {
     assertThat(workDir.resolve("data/siaga.mv.db")).exists();
 
     String secondLog = runOnce(jar, port, "second.log", () -> {
-      String deployments = body(port, "/engine-rest/deployment", "admin:siaga-admin");
+      String deployments = body(port, "/engine-rest/deployment", "admin:Rahasia#Demo2024");
       assertThat(deployments.split("\"name\":\"siaga-pilkada\"")).as("one deployment only").hasSize(2);
-      assertThat(body(port, "/engine-rest/decision-definition?key=stage-workstreams", "admin:siaga-admin"))
+      assertThat(body(port, "/engine-rest/decision-definition?key=stage-workstreams", "admin:Rahasia#Demo2024"))
           .contains("\"version\":1").doesNotContain("\"version\":2");
       assertThat(status(port, "/api/regions/73.73", "polrespalopo:siaga2024")).isEqualTo(200);
     });

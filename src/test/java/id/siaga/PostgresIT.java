@@ -45,6 +45,10 @@ class PostgresIT {
 
   static EmbeddedPostgres postgres;
 
+  /** Operator passwords that pass Camunda's password policy (on in production). */
+  static final String FIRST_PASSWORD = "Tahap#Persiapan-2026";
+  static final String ROTATED_PASSWORD = "Tahap#Rotasi-2026x";
+
   @BeforeAll
   static void startPostgres() throws Exception {
     postgres = EmbeddedPostgres.builder().start();
@@ -57,7 +61,7 @@ class PostgresIT {
 
   @Test
   void theProductionProfileRunsOnPostgresql() throws Exception {
-    try (ConfigurableApplicationContext app = start("first-password")) {
+    try (ConfigurableApplicationContext app = start(FIRST_PASSWORD)) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
       assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL");
       int migrations = new org.springframework.core.io.support.PathMatchingResourcePatternResolver()
@@ -94,13 +98,13 @@ class PostgresIT {
       String meetingId = holdARakor(app);
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-      assertThat(get(port, "/api/meetings/" + meetingId, "operator:first-password")).isEqualTo(200);
+      assertThat(get(port, "/api/meetings/" + meetingId, "operator:" + FIRST_PASSWORD)).isEqualTo(200);
       assertThat(get(port, "/engine-rest/task", null)).isEqualTo(401);
-      assertThat(get(port, "/engine-rest/task", "operator:first-password")).isEqualTo(200);
-      assertThat(get(port, "/api/regions/73.73", "operator:first-password")).isEqualTo(200);
+      assertThat(get(port, "/engine-rest/task", "operator:" + FIRST_PASSWORD)).isEqualTo(200);
+      assertThat(get(port, "/api/regions/73.73", "operator:" + FIRST_PASSWORD)).isEqualTo(200);
     }
 
-    try (ConfigurableApplicationContext restarted = start("rotated-password")) {
+    try (ConfigurableApplicationContext restarted = start(ROTATED_PASSWORD)) {
       ProcessEngine engine = restarted.getBean(ProcessEngine.class);
       assertThat(engine.getRepositoryService().createDeploymentQuery().count()).as("unchanged files, no redeploy")
           .isEqualTo(1);
@@ -108,9 +112,9 @@ class PostgresIT {
           .decisionDefinitionKey("stage-workstreams").count()).isEqualTo(1);
       assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("agency-task-probe")
           .count()).as("the task survived the restart").isEqualTo(1);
-      assertThat(engine.getIdentityService().checkPassword("operator", "rotated-password"))
+      assertThat(engine.getIdentityService().checkPassword("operator", ROTATED_PASSWORD))
           .as("admin password follows SIAGA_ADMIN_PASSWORD").isTrue();
-      assertThat(engine.getIdentityService().checkPassword("operator", "first-password")).isFalse();
+      assertThat(engine.getIdentityService().checkPassword("operator", FIRST_PASSWORD)).isFalse();
       assertThat(restarted.getBean(JdbcTemplate.class).queryForObject(
           "select status from siaga_meeting where meeting_id = 'rakor-7373-kampanye-202612200930'", String.class))
           .as("the Rakor record survived the restart").isEqualTo("SELESAI");
@@ -127,7 +131,7 @@ class PostgresIT {
     IdentityService identity = engine.getIdentityService();
     TaskService tasks = engine.getTaskService();
     Map<String, Object> schedule = new HashMap<>(Map.of("regionCode", "73.73", "stageCode", "kampanye",
-        "electionId", "simulasi-20270120", "title", "Rakor kesiapan kampanye", "meetingAt", "2026-12-20T09:30",
+        "title", "Rakor kesiapan kampanye", "meetingAt", "2026-12-20T09:30",
         "venue", "Aula Kantor Wali Kota Palopo", "agenda", "Laporan kesiapan", "conveningAgency", "KESBANGPOL"));
     schedule.put("invitedAgencies", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create());
     identity.setAuthentication("operator", List.of("camunda-admin"));

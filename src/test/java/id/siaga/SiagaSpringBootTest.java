@@ -34,5 +34,5 @@ public @interface SiagaSpringBootTest {
 
   /** The demo administrator (application-demo.yaml fallback of SIAGA_ADMIN_USER/PASSWORD). */
   String ADMIN = "admin";
-  String ADMIN_PASSWORD = "siaga-admin";
+  String ADMIN_PASSWORD = "Rahasia#Demo2024";
 }

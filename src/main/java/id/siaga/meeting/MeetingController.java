@@ -44,9 +44,9 @@ class MeetingController {
 
   @GetMapping("/{meetingId}")
   Map<String, Object> one(@PathVariable String meetingId) {
-    Meeting meeting = meetings.find(meetingId)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan: " + meetingId));
-    requireAccess(meeting.regionCode());
+    // an unknown meeting and another region's meeting answer the same: nothing tells them apart
+    Meeting meeting = meetings.find(meetingId).filter(m -> mayRead(m.regionCode()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan"));
     Map<String, Object> body = overview(meeting);
     body.put("agenda", meeting.agenda());
     body.put("attendance", meeting.attendance());
@@ -79,15 +79,18 @@ class MeetingController {
 
   /** The caller's groups, as the API security hands them to the engine for the request. */
   private void requireAccess(String regionCode) {
-    List<String> groups = identity.getCurrentAuthentication().getGroupIds();
-    if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(Agency.NATIONAL_DESK)) {
-      return;
-    }
-    String province = regionCode.length() >= 2 ? Region.provinceOf(regionCode) : regionCode;
-    boolean ofRegion = groups.stream().map(agencies::find).flatMap(Optional::stream)
-        .anyMatch(a -> regionCode.equals(a.regionCode()) || province.equals(a.regionCode()));
-    if (!ofRegion) {
+    if (!mayRead(regionCode)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Anda tidak berwenang melihat Rakor wilayah ini");
     }
+  }
+
+  private boolean mayRead(String regionCode) {
+    List<String> groups = identity.getCurrentAuthentication().getGroupIds();
+    if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(Agency.NATIONAL_DESK)) {
+      return true;
+    }
+    String province = regionCode.length() >= 2 ? Region.provinceOf(regionCode) : regionCode;
+    return groups.stream().map(agencies::find).flatMap(Optional::stream)
+        .anyMatch(a -> regionCode.equals(a.regionCode()) || province.equals(a.regionCode()));
   }
 }

@@ -1,7 +1,5 @@
 package id.siaga.meeting;
 
-import static id.siaga.meeting.MeetingVariables.MEETING_ID;
-
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
@@ -9,7 +7,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The delegates and task listeners of {@code coordination-meeting}, bound by name in the diagram.
- * Each is one line: it hands the execution or task to {@link Rakor} or {@link MeetingMails}.
+ * Each is one line: it hands the execution or task to {@link Rakor} or {@link MeetingMails}; the
+ * meeting is always the one recorded for the process instance, never a variable.
  */
 @Configuration(proxyBeanMethods = false)
 class MeetingDelegates {
@@ -20,8 +19,8 @@ class MeetingDelegates {
   }
 
   @Bean
-  JavaDelegate sendMeetingInvitation(MeetingMails mails) {
-    return execution -> mails.sendInvitation((String) execution.getVariable(MEETING_ID),
+  JavaDelegate sendMeetingInvitation(MeetingMails mails, Rakor rakor) {
+    return execution -> mails.sendInvitation(rakor.meetingOf(execution).meetingId(),
         (String) execution.getVariable(MeetingVariables.REPORT_DUE_AT));
   }
 
@@ -86,8 +85,8 @@ class MeetingDelegates {
   }
 
   @Bean
-  JavaDelegate sendWaiverDecision(MeetingMails mails) {
-    return execution -> mails.sendWaiverDecision((String) execution.getVariable(MeetingVariables.ACTION_ITEM_ID));
+  JavaDelegate sendWaiverDecision(MeetingMails mails, Rakor rakor) {
+    return execution -> mails.sendWaiverDecision(rakor.actionItemOf(execution).itemId());
   }
 
   @Bean
@@ -96,12 +95,12 @@ class MeetingDelegates {
   }
 
   @Bean
-  JavaDelegate sendMeetingMinutes(MeetingMails mails) {
-    return execution -> mails.sendMinutes((String) execution.getVariable(MEETING_ID));
+  JavaDelegate sendMeetingMinutes(MeetingMails mails, Rakor rakor) {
+    return execution -> mails.sendMinutes(rakor.meetingOf(execution).meetingId());
   }
 
   @Bean
-  JavaDelegate sendMeetingSummary(MeetingMails mails) {
-    return execution -> mails.sendSummary((String) execution.getVariable(MEETING_ID));
+  JavaDelegate sendMeetingSummary(MeetingMails mails, Rakor rakor) {
+    return execution -> mails.sendSummary(rakor.meetingOf(execution).meetingId());
   }
 }

@@ -37,6 +37,18 @@ class MeetingRepository {
         .stream().findFirst();
   }
 
+  Optional<Meeting> findByProcessInstance(String processInstanceId) {
+    return jdbc.query("select * from siaga_meeting where process_instance_id = ?", MeetingRepository::meeting,
+        processInstanceId).stream().findFirst();
+  }
+
+  /** A meeting still scheduled for this region and stage at this instant (a second one would be a duplicate). */
+  Optional<Meeting> scheduledAt(String regionCode, String stageCode, Instant at) {
+    return jdbc.query("select * from siaga_meeting where region_code = ? and stage_code = ? and meeting_at = ?"
+        + " and status = ?", MeetingRepository::meeting, regionCode, stageCode, ts(at),
+        MeetingStatus.DIJADWALKAN.name()).stream().findFirst();
+  }
+
   List<Meeting> findByRegion(String regionCode) {
     return jdbc.query("select * from siaga_meeting where region_code = ? order by meeting_at",
         MeetingRepository::meeting, regionCode);

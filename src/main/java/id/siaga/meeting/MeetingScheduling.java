@@ -13,14 +13,15 @@ import id.siaga.region.Region;
 import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
 import id.siaga.system.FormInput;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -41,7 +42,7 @@ class MeetingScheduling {
   static final int REASON_MAX = 1000;
   static final String NATIONAL = "NASIONAL";
   static final String PROVINCE_PREFIX = "PROVINSI_";
-  private static final DateTimeFormatter KEY_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmm");
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final RegionRepository regions;
   private final AgencyRepository agencies;
@@ -98,7 +99,7 @@ class MeetingScheduling {
     ElectionCalendar calendar = null;
     Stage stage = null;
     if (stageCode != null) {
-      calendar = calendarFor(electionId, stageCode, r, input);
+      calendar = calendarFor(electionId, stageCode, r, at, input);
       stage = calendar == null ? null : calendar.stage(stageCode).orElse(null);
     }
     Instant meetingAt = null;
@@ -107,7 +108,7 @@ class MeetingScheduling {
       checkWithinStage(meetingAt, stage, r, "Tanggal rapat", input);
     }
     input.refuseIfInvalid();
-    String meetingId = "rakor-" + r.code().replace(".", "") + "-" + stageCode + "-" + at.format(KEY_TIME);
+    String meetingId = newMeetingId();
     return new Meeting(meetingId, processInstanceId, calendar.id(), r.code(), stageCode, title, venue, agenda,
         meetingAt, at, conveningGroup, List.copyOf(invited), convenedBy, 0, MeetingStatus.DIJADWALKAN, List.of(),
         null, null, null, null);
@@ -200,10 +201,23 @@ class MeetingScheduling {
   }
 
   /**
-   * The calendar the meeting belongs to: the given election, or the earliest election whose
-   * stage has not ended yet.
+   * A meeting's id, which is also its business key and appears in links and mails: 80 random
+   * bits, so that nobody can name another region's meeting from public facts (region, stage,
+   * date) and probe for it.
    */
-  private ElectionCalendar calendarFor(String electionId, String stageCode, Region region, FormInput input) {
+  static String newMeetingId() {
+    byte[] bytes = new byte[10];
+    RANDOM.nextBytes(bytes);
+    return "rakor-" + HexFormat.of().formatHex(bytes);
+  }
+
+  /**
+   * The calendar the meeting belongs to: the given election (set by a process that starts the
+   * Rakor, never by the form), or the election with the earliest voting day whose stage ends
+   * after the meeting (after now when the date is missing).
+   */
+  private ElectionCalendar calendarFor(String electionId, String stageCode, Region region, LocalDateTime at,
+      FormInput input) {
     List<String> candidates = electionId != null ? List.of(electionId)
         : electionList.findAll().stream().map(e -> e.id()).toList();
     Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -231,6 +245,15 @@ class MeetingScheduling {
       input.problem("Tahapan " + stageCode + " sudah berakhir di setiap pemilihan");
       return null;
     }
-    return open.stream().min(Comparator.comparing(ElectionCalendar::votingDay)).orElseThrow();
+    Comparator<ElectionCalendar> earliest = Comparator.comparing(ElectionCalendar::votingDay);
+    if (at != null) {
+      Instant meetingAt = deadlines.at(region.code(), at.toLocalDate(), at.toLocalTime());
+      Optional<ElectionCalendar> fitting = open.stream()
+          .filter(c -> endOf(c.stage(stageCode).orElseThrow().end(), region.code()).isAfter(meetingAt)).min(earliest);
+      if (fitting.isPresent()) {
+        return fitting.get();
+      }
+    }
+    return open.stream().min(earliest).orElseThrow();
   }
 }

@@ -4,7 +4,6 @@ import static id.siaga.meeting.MeetingVariables.ACTION_ITEM_DUE_AT;
 import static id.siaga.meeting.MeetingVariables.ACTION_ITEM_DUE_TEXT;
 import static id.siaga.meeting.MeetingVariables.ACTION_ITEM_ID;
 import static id.siaga.meeting.MeetingVariables.ACTION_ITEM_TEXT;
-import static id.siaga.meeting.MeetingVariables.AGENCY_GROUP;
 import static id.siaga.meeting.MeetingVariables.CONVENED_BY;
 import static id.siaga.meeting.MeetingVariables.CONVENING_GROUP;
 import static id.siaga.meeting.MeetingVariables.EVIDENCE;
@@ -41,8 +40,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -78,17 +77,17 @@ public class Rakor {
 
   // ---- expressions of the diagram
 
-  /** The invited agencies that have not reported yet: one report task each. */
-  public List<String> pendingReports(String meetingId) {
-    Meeting meeting = meeting(meetingId);
-    Set<String> reported = meetings.reports(meetingId).stream().map(ReadinessReport::agencyGroup)
+  /** The invited agencies of this instance's meeting that have not reported yet: one report task each. */
+  public List<String> pendingReports(DelegateExecution execution) {
+    Meeting meeting = meetingOf(execution);
+    Set<String> reported = meetings.reports(meeting.meetingId()).stream().map(ReadinessReport::agencyGroup)
         .collect(Collectors.toSet());
     return meeting.invitedGroups().stream().filter(group -> !reported.contains(group)).toList();
   }
 
-  /** The action items of a held meeting: one follow-up each. */
-  public List<String> actionItemIds(String meetingId) {
-    return meetings.actionItems(meetingId).stream().map(ActionItem::itemId).toList();
+  /** The action items of this instance's held meeting: one follow-up each. */
+  public List<String> actionItemIds(DelegateExecution execution) {
+    return meetings.actionItems(meetingOf(execution).meetingId()).stream().map(ActionItem::itemId).toList();
   }
 
   // ---- schedule
@@ -99,14 +98,10 @@ public class Rakor {
     String convenedBy = user == null ? (String) execution.getVariable(CONVENED_BY) : user.getUserId();
     Meeting meeting = scheduling.schedule(new FormInput(execution::getVariable), execution.getProcessInstanceId(),
         convenedBy, user == null ? null : user.getGroupIds());
-    if (meetings.find(meeting.meetingId()).isPresent()) {
+    if (meetings.scheduledAt(meeting.regionCode(), meeting.stageCode(), meeting.meetingAt()).isPresent()) {
       refuseDuplicate(meeting);
     }
-    try {
-      meetings.insert(meeting);
-    } catch (DuplicateKeyException raced) {
-      refuseDuplicate(meeting);
-    }
+    meetings.insert(meeting);
     execution.setProcessBusinessKey(meeting.meetingId());
     execution.setVariable(MEETING_ID, meeting.meetingId());
     execution.setVariable(TaskDeadlines.ELECTION_ID, meeting.electionId());
@@ -119,7 +114,7 @@ public class Rakor {
 
   private static void refuseDuplicate(Meeting meeting) {
     FormInput duplicate = new FormInput(Map.of());
-    duplicate.problem("Rakor untuk wilayah, tahapan dan waktu ini sudah dijadwalkan (" + meeting.meetingId() + ")");
+    duplicate.problem("Rakor untuk wilayah, tahapan dan waktu ini sudah dijadwalkan");
     duplicate.refuseIfInvalid();
   }
 
@@ -137,10 +132,10 @@ public class Rakor {
 
   /** Completion of one agency's report task: checked, then recorded; the coordinator's summary follows. */
   void recordReport(DelegateTask task) {
-    Meeting meeting = meeting((String) task.getVariable(MEETING_ID));
+    Meeting meeting = meetingOf(task);
     Instant now = now();
     ReadinessReport report = ReadinessReports.read(new FormInput(task::getVariable), meeting.meetingId(),
-        (String) task.getVariable(AGENCY_GROUP), userId(task), now,
+        reportingAgency(task, meeting), userId(task), now,
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
     meetings.insertReport(report);
     task.getExecution().setVariable(READINESS_SUMMARY, ReadinessReports.summary(meeting.invitedGroups(),
@@ -151,12 +146,12 @@ public class Rakor {
 
   /** Completion of the coordinator's task: the outcome is checked before the task may complete. */
   void checkOutcome(DelegateTask task) {
-    outcomes.read(new FormInput(task::getVariable), meeting((String) task.getVariable(MEETING_ID)));
+    outcomes.read(new FormInput(task::getVariable), meetingOf(task));
   }
 
   /** Held: attendance, minutes and action items recorded. */
   void recordMinutes(DelegateExecution execution) {
-    Meeting meeting = meeting(execution);
+    Meeting meeting = meetingOf(execution);
     MeetingOutcomes.Held held = (MeetingOutcomes.Held) outcomes.read(new FormInput(execution::getVariable), meeting);
     meetings.markHeld(meeting.meetingId(), held.attendance(), held.minutes(), now());
     meetings.insertActionItems(held.actionItems());
@@ -164,7 +159,7 @@ public class Rakor {
 
   /** Postponed: the new date recorded with a higher sequence; the next round of reports is due before it. */
   void postpone(DelegateExecution execution) {
-    Meeting meeting = meeting(execution);
+    Meeting meeting = meetingOf(execution);
     MeetingOutcomes.Postponed postponed =
         (MeetingOutcomes.Postponed) outcomes.read(new FormInput(execution::getVariable), meeting);
     Meeting rescheduled = meeting.rescheduled(postponed.at(), postponed.local(), postponed.reason());
@@ -177,7 +172,7 @@ public class Rakor {
 
   /** Cancelled: the reason recorded; everyone is told by the cancellation mail. */
   void cancel(DelegateExecution execution) {
-    Meeting meeting = meeting(execution);
+    Meeting meeting = meetingOf(execution);
     MeetingOutcomes.Cancelled cancelled =
         (MeetingOutcomes.Cancelled) outcomes.read(new FormInput(execution::getVariable), meeting);
     meetings.markCancelled(meeting.meetingId(), cancelled.reason(), now());
@@ -191,7 +186,7 @@ public class Rakor {
    */
   void prepareFollowUp(DelegateExecution execution) {
     ActionItem item = actionItem(execution);
-    Meeting meeting = meeting(item.meetingId());
+    Meeting meeting = meetingOf(execution);
     execution.setVariableLocal(OWNER_GROUP, item.ownerGroup());
     execution.setVariableLocal(ACTION_ITEM_TEXT, item.description());
     execution.setVariableLocal(ACTION_ITEM_DUE_AT, item.dueLocal().toString());
@@ -243,7 +238,7 @@ public class Rakor {
   // ---- close
 
   void close(DelegateExecution execution) {
-    meetings.markClosed(meeting(execution).meetingId(), now());
+    meetings.markClosed(meetingOf(execution).meetingId(), now());
   }
 
   // ---- helpers
@@ -276,12 +271,47 @@ public class Rakor {
         .orElseThrow(() -> new IllegalStateException("no meeting " + meetingId));
   }
 
-  private Meeting meeting(DelegateExecution execution) {
-    return meeting((String) execution.getVariable(MEETING_ID));
+  /**
+   * The meeting of the process instance this step runs in, from the meeting record: never from a
+   * variable a caller could have sent.
+   */
+  Meeting meetingOf(DelegateExecution execution) {
+    return meetingOfInstance(execution.getProcessInstanceId());
+  }
+
+  private Meeting meetingOf(DelegateTask task) {
+    return meetingOfInstance(task.getProcessInstanceId());
+  }
+
+  private Meeting meetingOfInstance(String processInstanceId) {
+    return meetings.findByProcessInstance(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("no meeting for process instance " + processInstanceId));
+  }
+
+  /**
+   * The action item of this follow-up: the item the multi-instance handed to this sub-process,
+   * which must belong to this instance's meeting.
+   */
+  ActionItem actionItemOf(DelegateExecution execution) {
+    ActionItem item = actionItem((String) execution.getVariable(ACTION_ITEM_ID));
+    if (!item.meetingId().equals(meetingOf(execution).meetingId())) {
+      throw new IllegalStateException("action item " + item.itemId() + " is not of this instance's meeting");
+    }
+    return item;
   }
 
   private ActionItem actionItem(DelegateExecution execution) {
-    return actionItem((String) execution.getVariable(ACTION_ITEM_ID));
+    return actionItemOf(execution);
+  }
+
+  /** The invited agency whose report this task is: its candidate group that the meeting invited. */
+  private static String reportingAgency(DelegateTask task, Meeting meeting) {
+    List<String> agencies = task.getCandidates().stream().map(IdentityLink::getGroupId)
+        .filter(group -> group != null && meeting.invitedGroups().contains(group)).distinct().toList();
+    if (agencies.size() != 1) {
+      throw new IllegalStateException("report task " + task.getId() + " has no single invited agency: " + agencies);
+    }
+    return agencies.get(0);
   }
 
   /** The user whose form submission runs this step; null when the system runs it. */

@@ -45,7 +45,7 @@ public class MailOutbox {
   void insertPending(MailKey key) {
     jdbc.update("insert into siaga_mail_outbox (id, subject_key, kind, level_key, status, message_id, created_at)"
             + " values (?, ?, ?, ?, 'PENDING', ?, ?)", UUID.randomUUID().toString(), key.subject(),
-        key.kind().name(), key.level(), "<" + key.subject() + "." + key.kind() + "." + key.level() + "@siaga-pilkada>",
+        key.kind().name(), key.level(), "<" + UUID.randomUUID() + "@siaga-pilkada>",
         Timestamp.from(Instant.now()));
   }
 
@@ -55,14 +55,41 @@ public class MailOutbox {
         truncate(subject, 400), key.subject(), key.kind().name(), key.level());
   }
 
-  void recordFailure(MailKey key, String error) {
-    jdbc.update("update siaga_mail_outbox set last_error = ? where subject_key = ? and kind = ? and level_key = ?",
-        truncate(error, 1000), key.subject(), key.kind().name(), key.level());
+  /**
+   * Claims the row for {@code owner} until {@code until}: a conditional update that succeeds for
+   * one caller only, while the row is PENDING or its previous claim has run out.
+   *
+   * @return true when this owner holds the claim now
+   */
+  boolean claim(MailKey key, String owner, Instant now, Instant until) {
+    return jdbc.update("update siaga_mail_outbox set status = 'SENDING', claimed_by = ?, claimed_until = ?"
+            + " where subject_key = ? and kind = ? and level_key = ?"
+            + " and (status = 'PENDING' or (status = 'SENDING' and claimed_until < ?))",
+        owner, Timestamp.from(until), key.subject(), key.kind().name(), key.level(), Timestamp.from(now)) == 1;
   }
 
-  void markDone(MailKey key, String status) {
-    jdbc.update("update siaga_mail_outbox set status = ?, sent_at = ? where subject_key = ? and kind = ?"
-        + " and level_key = ?", status, Timestamp.from(Instant.now()), key.subject(), key.kind().name(), key.level());
+  /** The send failed: the row is PENDING again for the next attempt, if this owner still holds it. */
+  void release(MailKey key, String owner, String error) {
+    jdbc.update("update siaga_mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null,"
+            + " last_error = ? where subject_key = ? and kind = ? and level_key = ? and claimed_by = ?",
+        truncate(error, 1000), key.subject(), key.kind().name(), key.level(), owner);
+  }
+
+  void markDone(MailKey key, String owner, String status, String note) {
+    jdbc.update("update siaga_mail_outbox set status = ?, sent_at = ?, last_error = coalesce(?, last_error)"
+            + " where subject_key = ? and kind = ? and level_key = ? and claimed_by = ?", status,
+        Timestamp.from(Instant.now()), truncate(note, 1000), key.subject(), key.kind().name(), key.level(), owner);
+  }
+
+  String messageId(MailKey key) {
+    return jdbc.queryForObject("select message_id from siaga_mail_outbox where subject_key = ? and kind = ?"
+        + " and level_key = ?", String.class, key.subject(), key.kind().name(), key.level());
+  }
+
+  /** Removes SENT and SKIPPED rows sent before {@code before}; returns how many. */
+  int purgeSentBefore(Instant before) {
+    return jdbc.update("delete from siaga_mail_outbox where status in ('SENT', 'SKIPPED') and sent_at < ?",
+        Timestamp.from(before));
   }
 
   private static String truncate(String value, int length) {

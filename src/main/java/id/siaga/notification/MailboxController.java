@@ -10,11 +10,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationService;
+import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyRepository;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,8 +33,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * Demo profile only: the mails the embedded SMTP server received, for administrators and
- * coordinators (whoever may open Cockpit), newest first, each viewable as HTML and plain text.
+ * Demo profile only: the mails the embedded SMTP server received, newest first, each viewable as
+ * HTML and plain text. A user sees the mails addressed to them or to a member of their agency; a
+ * coordinator also those to the agencies of their own region (a province's coordinator: of the
+ * province and its regencies and cities); administrators and the national desk see all. A mail
+ * nobody may see answers like one that does not exist.
  */
 @Controller
 @Profile("demo")
@@ -38,22 +49,24 @@ class MailboxController {
       String html, List<String> attachments) {}
 
   private final DevMailServer server;
-  private final AuthorizationService authorizations;
   private final IdentityService identity;
+  private final AgencyRepository agencies;
 
-  MailboxController(DevMailServer server, AuthorizationService authorizations, IdentityService identity) {
+  MailboxController(DevMailServer server, IdentityService identity, AgencyRepository agencies) {
     this.server = server;
-    this.authorizations = authorizations;
     this.identity = identity;
+    this.agencies = agencies;
   }
 
   @GetMapping
   String list(Principal principal, Model model) throws Exception {
-    requireCoordinator(principal);
+    Predicate<MimeMessage> visible = visibleTo(principal.getName());
     List<MimeMessage> received = server.received();
     List<Entry> entries = new ArrayList<>();
     for (int i = received.size() - 1; i >= 0; i--) {
-      entries.add(entry(i, received.get(i), false));
+      if (visible.test(received.get(i))) {
+        entries.add(entry(i, received.get(i), false));
+      }
     }
     model.addAttribute("entries", entries);
     return "demo/mailbox";
@@ -61,21 +74,56 @@ class MailboxController {
 
   @GetMapping("/{index}")
   String show(Principal principal, @PathVariable int index, Model model) throws Exception {
-    requireCoordinator(principal);
     List<MimeMessage> received = server.received();
-    if (index < 0 || index >= received.size()) {
+    if (index < 0 || index >= received.size() || !visibleTo(principal.getName()).test(received.get(index))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "Surel tidak ditemukan");
     }
     model.addAttribute("mail", entry(index, received.get(index), true));
     return "demo/mail";
   }
 
-  private void requireCoordinator(Principal principal) {
-    String user = principal.getName();
-    List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    if (!authorizations.isUserAuthorized(user, groups, Permissions.ACCESS, Resources.APPLICATION, "cockpit")) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Hanya administrator dan koordinator");
+  /** Which received mails this user may read: by their addressees, read as the system. */
+  private Predicate<MimeMessage> visibleTo(String userId) {
+    identity.clearAuthentication();
+    List<String> groups = identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(Agency.NATIONAL_DESK)) {
+      return mail -> true;
     }
+    Set<String> readableGroups = new HashSet<>(groups);
+    for (String groupId : groups) {
+      agencies.find(groupId).filter(Agency::coordinates).ifPresent(coordinator -> agencies.findAll().stream()
+          .filter(a -> a.regionCode() != null && (a.regionCode().equals(coordinator.regionCode())
+              || a.regionCode().startsWith(coordinator.regionCode() + ".")))
+          .forEach(a -> readableGroups.add(a.groupId())));
+    }
+    Set<String> addresses = new HashSet<>();
+    User self = identity.createUserQuery().userId(userId).singleResult();
+    if (self != null && self.getEmail() != null) {
+      addresses.add(self.getEmail().trim().toLowerCase(Locale.ROOT));
+    }
+    for (String groupId : readableGroups) {
+      identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getEmail).filter(Objects::nonNull)
+          .forEach(address -> addresses.add(address.trim().toLowerCase(Locale.ROOT)));
+    }
+    return mail -> addressees(mail).stream().anyMatch(addresses::contains);
+  }
+
+  private static List<String> addressees(MimeMessage mail) {
+    List<String> all = new ArrayList<>();
+    try {
+      for (Message.RecipientType type : List.of(Message.RecipientType.TO, Message.RecipientType.CC)) {
+        Address[] addresses = mail.getRecipients(type);
+        if (addresses != null) {
+          for (Address address : addresses) {
+            all.add((address instanceof InternetAddress internet ? internet.getAddress() : address.toString())
+                .trim().toLowerCase(Locale.ROOT));
+          }
+        }
+      }
+    } catch (MessagingException e) {
+      return List.of();
+    }
+    return all;
   }
 
   private static Entry entry(int index, MimeMessage message, boolean withBody) throws Exception {

@@ -1,8 +1,19 @@
 package id.siaga.notification;
 
+import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +21,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,23 +40,33 @@ public class Mailer {
 
   private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
   static final String KEY_HEADER = "X-Siaga-Key";
+  /** This node, in the outbox's claim owner (host and process). */
+  private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
   private final JavaMailSender sender;
   private final MailOutbox outbox;
   private final TransactionTemplate ownTransaction;
   private final String from;
+  private final Duration claimLease;
 
   Mailer(JavaMailSender sender, MailOutbox outbox, PlatformTransactionManager transactions,
-      @Value("${siaga.mail.from}") String from) {
+      @Value("${siaga.mail.from}") String from, @Value("${siaga.mail.claim-lease:PT5M}") Duration claimLease) {
     this.sender = sender;
     this.outbox = outbox;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.from = from;
+    this.claimLease = claimLease;
   }
 
   /**
    * Sends the mail {@code compose} builds, unless a mail with this key was already sent.
+   *
+   * <p>The row of the key is claimed first (a conditional update with an owner and a lease longer
+   * than the SMTP timeouts), so that two nodes, or a retried job whose first attempt still hangs,
+   * never both send it. A caller that finds the key claimed by someone else gets
+   * {@link MailClaimedException}: its job is retried later, and sends only if the other sender's
+   * lease ran out without the mail being sent.
    *
    * @return true when it was sent now
    */
@@ -61,33 +83,87 @@ public class Mailer {
       }
       return "PENDING";
     });
-    if (!"PENDING".equals(status)) {
+    if ("SENT".equals(status) || "SKIPPED".equals(status)) {
       LOG.debug("Mail {} already {}", key, status);
       return false;
     }
-    Mail mail = compose.get();
+    String owner = NODE + "/" + UUID.randomUUID();
+    Instant now = Instant.now();
+    Boolean claimed = ownTransaction.execute(tx -> outbox.claim(key, owner, now, now.plus(claimLease)));
+    if (!Boolean.TRUE.equals(claimed)) {
+      String current = outbox.find(key).map(MailOutbox.Entry::status).orElse("PENDING");
+      if ("SENT".equals(current) || "SKIPPED".equals(current)) {
+        return false;
+      }
+      throw new MailClaimedException(key);
+    }
+    Mail mail;
+    try {
+      mail = compose.get();
+    } catch (RuntimeException e) {
+      ownTransaction.executeWithoutResult(tx -> outbox.release(key, owner, e.toString()));
+      throw e;
+    }
     ownTransaction.executeWithoutResult(tx -> outbox.recordAttempt(key,
         String.join(",", mail.to()) + (mail.cc().isEmpty() ? "" : " cc " + String.join(",", mail.cc())),
         mail.subject()));
     if (!mail.hasRecipients()) {
       LOG.warn("Mail {} has no recipient with an e-mail address; recorded as SKIPPED", key);
-      ownTransaction.executeWithoutResult(tx -> outbox.markDone(key, "SKIPPED"));
+      ownTransaction.executeWithoutResult(tx -> outbox.markDone(key, owner, "SKIPPED", null));
       return false;
     }
+    String note = null;
     try {
-      sender.send(toMimeMessage(key, mail));
+      sender.send(toMimeMessage(key, outbox.messageId(key), mail));
+    } catch (MailSendException e) {
+      List<String> refused = refusedWhileOthersGotIt(e);
+      if (refused == null) {
+        ownTransaction.executeWithoutResult(tx -> outbox.release(key, owner, e.toString()));
+        throw e;
+      }
+      note = "refused by the server: " + String.join(", ", refused);
+      LOG.warn("Mail {} reached its other recipients; {}", key, note);
     } catch (RuntimeException e) {
-      ownTransaction.executeWithoutResult(tx -> outbox.recordFailure(key, e.toString()));
+      ownTransaction.executeWithoutResult(tx -> outbox.release(key, owner, e.toString()));
       throw e;
     }
-    ownTransaction.executeWithoutResult(tx -> outbox.markDone(key, "SENT"));
+    String sentNote = note;
+    ownTransaction.executeWithoutResult(tx -> outbox.markDone(key, owner, "SENT", sentNote));
     LOG.info("Sent mail {} to {} recipient(s)", key, mail.to().size() + mail.cc().size());
     return true;
   }
 
-  private MimeMessage toMimeMessage(MailKey key, Mail mail) {
+  /**
+   * The addresses the server refused when it accepted the mail for the others (JavaMail's
+   * {@code mail.smtp.sendpartial}); null when nobody got it.
+   */
+  private static List<String> refusedWhileOthersGotIt(MailSendException e) {
+    for (Exception failure : e.getFailedMessages().values()) {
+      for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+        if (cause instanceof SendFailedException partial && partial.getValidSentAddresses() != null
+            && partial.getValidSentAddresses().length > 0) {
+          Address[] invalid = partial.getInvalidAddresses() == null ? new Address[0] : partial.getInvalidAddresses();
+          Address[] unsent = partial.getValidUnsentAddresses() == null ? new Address[0] : partial.getValidUnsentAddresses();
+          List<String> refused = new ArrayList<>();
+          Arrays.stream(invalid).map(Address::toString).forEach(refused::add);
+          Arrays.stream(unsent).map(Address::toString).forEach(refused::add);
+          return refused;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Another sender holds the claim on this key: the job is retried later. */
+  public static final class MailClaimedException extends IllegalStateException {
+    MailClaimedException(MailKey key) {
+      super("Mail " + key + " is being sent by another worker; retried later");
+    }
+  }
+
+  private MimeMessage toMimeMessage(MailKey key, String messageId, Mail mail) {
     try {
-      MimeMessage message = sender.createMimeMessage();
+      MimeMessage message = new StoredIdMessage(session(), messageId);
       MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
           "UTF-8");
       helper.setFrom(from);
@@ -103,6 +179,26 @@ public class Mailer {
       return message;
     } catch (MessagingException e) {
       throw new MailSendException("cannot build mail " + key, e);
+    }
+  }
+
+  private Session session() {
+    return sender instanceof JavaMailSenderImpl impl ? impl.getSession() : Session.getInstance(new Properties());
+  }
+
+  /** A message whose Message-ID is the one the outbox stored for its key, not a fresh one. */
+  private static final class StoredIdMessage extends MimeMessage {
+
+    private final String messageId;
+
+    StoredIdMessage(Session session, String messageId) {
+      super(session);
+      this.messageId = messageId;
+    }
+
+    @Override
+    protected void updateMessageID() throws MessagingException {
+      setHeader("Message-ID", messageId);
     }
   }
 }

@@ -188,7 +188,8 @@ class CoordinationMeetingInputTest {
     ResponseEntity<Map> started = coordinator.postForEntity(
         "/engine-rest/process-definition/key/coordination-meeting/submit-form", Map.of("variables", variables), Map.class);
     assertThat(started.getStatusCode().value()).as(String.valueOf(started.getBody())).isEqualTo(200);
-    assertThat(started.getBody().get("businessKey")).isEqualTo("rakor-7373-kampanye-202612150705");
+    String meetingId = (String) started.getBody().get("businessKey");
+    assertThat(meetingId).as("not guessable from region, stage and date").matches("rakor-[0-9a-f]{20}");
 
     Map<String, Object> bad = restVariables(scheduleForm("2026-12-15T07:10"));
     bad.put("regionCode", Map.of("value", "99.99"));
@@ -201,7 +202,7 @@ class CoordinationMeetingInputTest {
         Map.of("variables", variables), String.class).getStatusCode().value()).isEqualTo(401);
 
     // a refused task form answers 400 too, with the message
-    String taskId = task(runtime.createProcessInstanceQuery().processInstanceBusinessKey("rakor-7373-kampanye-202612150705")
+    String taskId = task(runtime.createProcessInstanceQuery().processInstanceBusinessKey(meetingId)
         .singleResult(), "SubmitReadinessReportTask", "polri7373").getId();
     TestRestTemplate police = rest.withBasicAuth("polrespalopo", SiagaSpringBootTest.DEMO_PASSWORD);
     ResponseEntity<Map> badReport = police.postForEntity("/engine-rest/task/" + taskId + "/submit-form",
@@ -232,14 +233,14 @@ class CoordinationMeetingInputTest {
 
 
     // the record, for the readiness board
-    ResponseEntity<Map> record = coordinator.getForEntity("/api/meetings/rakor-7373-kampanye-202612150705", Map.class);
+    ResponseEntity<Map> record = coordinator.getForEntity("/api/meetings/" + meetingId, Map.class);
     assertThat(record.getStatusCode().value()).isEqualTo(200);
     assertThat((List<?>) record.getBody().get("reports")).hasSize(1);
     assertThat((Map<String, Object>) record.getBody().get("summary")).containsEntry("reportsReceived", 1)
         .containsEntry("reportsExpected", 7);
     assertThat(rest.withBasicAuth("polresmalang", SiagaSpringBootTest.DEMO_PASSWORD)
-        .getForEntity("/api/meetings/rakor-7373-kampanye-202612150705", String.class).getStatusCode().value())
-        .isEqualTo(403);
+        .getForEntity("/api/meetings/" + meetingId, String.class).getStatusCode().value())
+        .as("another region's meeting answers like an unknown one").isEqualTo(404);
     assertThat(rest.withBasicAuth("poldasulsel", SiagaSpringBootTest.DEMO_PASSWORD)
         .getForEntity("/api/meetings?regionCode=73.73", List.class).getBody()).isNotEmpty();
   }

@@ -69,7 +69,6 @@ final class RakorDriver {
     Map<String, Object> form = new HashMap<>();
     form.put("regionCode", PALOPO);
     form.put("stageCode", "kampanye");
-    form.put("electionId", electionId);
     form.put("title", "Rakor kesiapan kampanye");
     form.put("meetingAt", meetingAt);
     form.put("venue", "Aula Kantor Wali Kota Palopo");

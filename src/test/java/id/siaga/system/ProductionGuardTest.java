@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.siaga.SiagaPilkadaApplication;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -48,11 +49,37 @@ class ProductionGuardTest {
     guard.postProcessEnvironment(demo, null);
   }
 
+  @Test
+  void refusesTheDemoBesideItDemoPasswordsAnEmptyDatabasePasswordAndPlainHttp() {
+    MockEnvironment both = complete();
+    both.setActiveProfiles("prod", "demo");
+    assertThatThrownBy(() -> guard.postProcessEnvironment(both, null)).hasMessageContaining("demo profile is active");
+
+    for (String known : List.of("siaga2024", "siaga-admin", "Rahasia#Demo2024", "operator")) {
+      MockEnvironment demoPassword = complete();
+      demoPassword.setProperty("siaga.admin.password", known);
+      assertThatThrownBy(() -> guard.postProcessEnvironment(demoPassword, null)).as(known)
+          .hasMessageContaining("SIAGA_ADMIN_PASSWORD is a demo or default password");
+    }
+
+    MockEnvironment noDbPassword = complete();
+    noDbPassword.setProperty("spring.datasource.password", "");
+    assertThatThrownBy(() -> guard.postProcessEnvironment(noDbPassword, null))
+        .hasMessageContaining("SIAGA_DB_PASSWORD is empty");
+
+    MockEnvironment plain = complete();
+    plain.setProperty("siaga.base-url", "http://siaga.example.org");
+    assertThatThrownBy(() -> guard.postProcessEnvironment(plain, null)).hasMessageContaining("https://");
+    plain.setProperty("siaga.allow-plain-http", "true");
+    guard.postProcessEnvironment(plain, null);
+  }
+
   private static MockEnvironment complete() {
     MockEnvironment environment = new MockEnvironment();
     environment.setActiveProfiles("prod");
     environment.setProperty("siaga.admin.user", "operator");
-    environment.setProperty("siaga.admin.password", "s3cret");
+    environment.setProperty("siaga.admin.password", "Kuat#Rahasia-2026");
+    environment.setProperty("spring.datasource.password", "db-secret");
     environment.setProperty("spring.datasource.url", "jdbc:postgresql://db/siaga");
     environment.setProperty("spring.mail.host", "smtp.example.org");
     environment.setProperty("siaga.base-url", "https://siaga.example.org");

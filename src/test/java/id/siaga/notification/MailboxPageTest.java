@@ -21,7 +21,7 @@ class MailboxPageTest {
   @Autowired DevMailServer mailServer;
 
   @Test
-  void coordinatorsAndAdminsSeeTheMailsOthersDoNot() {
+  void eachUserSeesTheMailsOfTheirAgencyCoordinatorsOfTheirRegionAdminsAll() {
     mailServer.purge();
     invitations.send(new MeetingInvitations.Meeting("rakor-" + UUID.randomUUID(), 0,
         "Rakor <script>alert(1)</script>", "73.73", Instant.parse("2026-12-10T01:00:00Z"), Duration.ofHours(2),
@@ -41,7 +41,12 @@ class MailboxPageTest {
     assertThat(detail.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'none'");
 
     assertThat(rest.withBasicAuth("polrespalopo", SiagaSpringBootTest.DEMO_PASSWORD)
-        .getForEntity("/demo/mailbox", String.class).getStatusCode().value()).isEqualTo(403);
+        .getForEntity("/demo/mailbox", String.class).getBody()).as("invited: their agency's mail")
+        .contains("polrespalopo@siaga.demo");
+    assertThat(rest.withBasicAuth("kodimpalopo", SiagaSpringBootTest.DEMO_PASSWORD)
+        .getForEntity("/demo/mailbox", String.class).getBody()).as("not invited").doesNotContain("polrespalopo@siaga.demo");
+    assertThat(rest.withBasicAuth("kesbangpolmakassar", SiagaSpringBootTest.DEMO_PASSWORD)
+        .getForEntity("/demo/mailbox/0", String.class).getStatusCode().value()).as("another region").isEqualTo(404);
     assertThat(rest.getForEntity("/demo/mailbox", String.class).getStatusCode().value()).isEqualTo(401);
     assertThat(coordinator.getForEntity("/demo/mailbox/999", String.class).getStatusCode().value()).isEqualTo(404);
   }

@@ -212,10 +212,10 @@ class RakorTasklistBrowserTest {
     // profile's simulation election, whose campaign ends 17 days after the application started,
     // so the meeting is a week from today (the time picker offers quarters of an hour).
     LocalDate day = LocalDate.now(WITA).plusDays(7);
-    String meetingId = "rakor-7373-kampanye-" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "0945";
+    String title = "Rakor kesiapan kampanye (Tasklist)";
     type(field("Kode wilayah (Kemendagri)"), PALOPO);
     select("Tahapan", "Kampanye");
-    type(field("Judul rapat"), "Rakor kesiapan kampanye (Tasklist)");
+    type(field("Judul rapat"), title);
     type(field("Tanggal rapat"), day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
     type(field("Jam (waktu setempat)"), "09:45");
     type(field("Tempat"), "Aula Kantor Wali Kota Palopo");
@@ -229,8 +229,9 @@ class RakorTasklistBrowserTest {
     screenshot("07-schedule-meeting-started");
 
     ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
-        .processInstanceBusinessKey(meetingId).singleResult();
-    assertThat(pi).as("Rakor %s started from Tasklist", meetingId).isNotNull();
+        .variableValueEquals("title", title).singleResult();
+    assertThat(pi).as("Rakor %s started from Tasklist", title).isNotNull();
+    String meetingId = pi.getBusinessKey();
     assertThat(runtime.getVariable(pi.getId(), "convenedBy")).isEqualTo("kesbangpolpalopo");
     assertThat(meetings.find(meetingId)).get().satisfies(m -> {
       assertThat(m.title()).isEqualTo("Rakor kesiapan kampanye (Tasklist)");

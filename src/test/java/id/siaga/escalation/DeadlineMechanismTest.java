@@ -297,7 +297,7 @@ class DeadlineMechanismTest {
       user.setFirstName(id);
       user.setLastName("Uji");
       user.setEmail(email);
-      user.setPassword("uji-" + id);
+      user.setPassword("Uji#Tenggat-2026");
       identity.saveUser(user);
       identity.createMembership(id, group);
     }

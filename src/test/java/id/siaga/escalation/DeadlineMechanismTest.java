@@ -297,7 +297,7 @@ class DeadlineMechanismTest {
       user.setFirstName(id);
       user.setLastName("Uji");
       user.setEmail(email);
-      user.setPassword("Uji#Tenggat-2026");
+      user.setPassword("Tenggat#Kuat-2026");
       identity.saveUser(user);
       identity.createMembership(id, group);
     }

@@ -185,7 +185,7 @@ public class Rakor {
    * follow-ups never overwrite each other's form values, and sets what its tasks show.
    */
   void prepareFollowUp(DelegateExecution execution) {
-    ActionItem item = actionItem(execution);
+    ActionItem item = actionItemOf(execution);
     Meeting meeting = meetingOf(execution);
     execution.setVariableLocal(OWNER_GROUP, item.ownerGroup());
     execution.setVariableLocal(ACTION_ITEM_TEXT, item.description());
@@ -202,13 +202,13 @@ public class Rakor {
   }
 
   void recordDone(DelegateExecution execution) {
-    ActionItem item = actionItem(execution);
+    ActionItem item = actionItemOf(execution);
     meetings.updateActionItem(FollowUps.done(item, (String) execution.getVariable(FOLLOW_UP_OUTCOME),
         (String) execution.getVariable(EVIDENCE), currentUser(), now()));
   }
 
   void recordWaiverRequest(DelegateExecution execution) {
-    ActionItem item = actionItem(execution);
+    ActionItem item = actionItemOf(execution);
     Instant now = now();
     meetings.updateActionItem(FollowUps.waiverRequested(item, (String) execution.getVariable(WAIVER_REASON),
         currentUser(), now));
@@ -220,14 +220,14 @@ public class Rakor {
   }
 
   void recordWaiverGranted(DelegateExecution execution) {
-    ActionItem item = actionItem(execution);
+    ActionItem item = actionItemOf(execution);
     meetings.updateActionItem(FollowUps.waived(item, currentUser(), now()));
     meetings.countWaiverDecision(item.itemId());
   }
 
   /** Refused: the item is open again for its owner, who sees the reason in the form. */
   void recordWaiverRefused(DelegateExecution execution) {
-    ActionItem item = actionItem(execution);
+    ActionItem item = actionItemOf(execution);
     meetings.updateActionItem(FollowUps.refused(item, (String) execution.getVariable(REFUSAL_REASON)));
     meetings.countWaiverDecision(item.itemId());
     for (String name : List.of(FOLLOW_UP_DECISION, WAIVER_DECISION, WAIVER_REASON)) {
@@ -298,10 +298,6 @@ public class Rakor {
       throw new IllegalStateException("action item " + item.itemId() + " is not of this instance's meeting");
     }
     return item;
-  }
-
-  private ActionItem actionItem(DelegateExecution execution) {
-    return actionItemOf(execution);
   }
 
   /** The invited agency whose report this task is: its candidate group that the meeting invited. */

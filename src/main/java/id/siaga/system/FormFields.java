@@ -68,10 +68,6 @@ public final class FormFields {
     return new FormFields(schema.path("id").asText(null), fields);
   }
 
-  public static FormFields parse(String form) throws IOException {
-    return parse(new java.io.ByteArrayInputStream(form.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-  }
-
   private static void collect(JsonNode components, Map<String, Field> fields) {
     for (JsonNode component : components) {
       String type = component.path("type").asText("");
@@ -114,10 +110,6 @@ public final class FormFields {
 
   public Map<String, Field> fields() {
     return fields;
-  }
-
-  public String formId() {
-    return formId;
   }
 
   /** The problems of a submission, in Bahasa Indonesia; empty when it may be submitted. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.siaga.SiagaSpringBootTest;
+import id.siaga.system.RetainedTable;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,7 @@ class OutboxClaimTest {
   @Autowired Recipients recipients;
   @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
+  @Autowired List<RetainedTable> tables;
 
   @Test
   void twoWorkersRacingOnOneKeySendOneMail() throws Exception {
@@ -125,7 +127,8 @@ class OutboxClaimTest {
         java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400))), old.subject());
     jdbc.update("update siaga_mail_outbox set created_at = ? where subject_key = ?",
         java.sql.Timestamp.from(Instant.now().minus(Duration.ofDays(400))), pending.subject());
-    OutboxRetention retention = new OutboxRetention(outbox, Duration.ofDays(365));
+    RetainedTable retention = tables.stream().filter(t -> t.name().equals("siaga_mail_outbox")).findFirst().orElseThrow();
+    assertThat(retention.keep()).isEqualTo(Duration.ofDays(365));
     assertThat(retention.purge(Instant.now())).isGreaterThanOrEqualTo(1);
     assertThat(outbox.find(old)).isEmpty();
     assertThat(outbox.find(pending)).isPresent();

@@ -45,6 +45,9 @@ class PostgresIT {
 
   static EmbeddedPostgres postgres;
 
+  /** The Rakor held before the restart, read again after it. */
+  static String meetingId;
+
   /** Operator passwords that pass Camunda's password policy (on in production). */
   static final String FIRST_PASSWORD = "Tahap#Persiapan-2026";
   static final String ROTATED_PASSWORD = "Tahap#Rotasi-2026x";
@@ -95,7 +98,7 @@ class PostgresIT {
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
       identity.clearAuthentication();
 
-      String meetingId = holdARakor(app);
+      meetingId = holdARakor(app);
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       assertThat(get(port, "/api/meetings/" + meetingId, "operator:" + FIRST_PASSWORD)).isEqualTo(200);
@@ -116,7 +119,7 @@ class PostgresIT {
           .as("admin password follows SIAGA_ADMIN_PASSWORD").isTrue();
       assertThat(engine.getIdentityService().checkPassword("operator", FIRST_PASSWORD)).isFalse();
       assertThat(restarted.getBean(JdbcTemplate.class).queryForObject(
-          "select status from siaga_meeting where meeting_id = 'rakor-7373-kampanye-202612200930'", String.class))
+          "select status from siaga_meeting where meeting_id = ?", String.class, meetingId))
           .as("the Rakor record survived the restart").isEqualTo("SELESAI");
     }
   }
@@ -163,7 +166,7 @@ class PostgresIT {
       ClockUtil.reset();
     }
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-    String meetingId = "rakor-7373-kampanye-202612200930";
+    String meetingId = rakor.getBusinessKey();
     assertThat(jdbc.queryForObject("select status from siaga_meeting where meeting_id = ?", String.class, meetingId))
         .isEqualTo("SELESAI");
     assertThat(jdbc.queryForObject("select vulnerabilities from siaga_meeting_report where meeting_id = ?",

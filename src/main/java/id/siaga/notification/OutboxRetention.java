@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
 class OutboxRetention {
 
   @Bean
-  RetainedTable outboxRetention(MailOutbox outbox, @Value("${siaga.retention.outbox:P365D}") Duration keep) {
+  RetainedTable mailOutboxRetention(MailOutbox outbox, @Value("${siaga.retention.outbox:P365D}") Duration keep) {
     return new RetainedTable("siaga_mail_outbox", keep, outbox::purgeSentBefore);
   }
 }

@@ -150,8 +150,9 @@ class EngineGuard extends AbstractProcessEnginePlugin {
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     boolean member = groups.stream().anyMatch(task.candidateGroups()::contains);
     if (!member && !Objects.equals(task.assignee(), user.getUserId())) {
-      throw new AuthorizationException("Tugas ini untuk instansi " + String.join(", ", task.candidateGroups().stream()
-          .sorted().toList()) + "; " + user.getUserId() + " bukan anggotanya. Tidak ada yang diubah.");
+      // names no agency: a caller of another region learns nothing about the task
+      throw new AuthorizationException("Tugas ini bukan untuk instansi " + user.getUserId()
+          + "; hanya anggota instansi tugas yang dapat menyelesaikannya. Tidak ada yang diubah.");
     }
     refuseIfInvalid(task.form(), variables);
   }

@@ -17,14 +17,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Limits of the engine's REST APIs ({@code /engine-rest} and the webapps' {@code /camunda/api}):
  * a request body of at most {@link #MAX_BODY_BYTES} (413 otherwise, also for a chunked body that
  * grows past it), and a page of at most {@link #MAX_PAGE_SIZE} results ({@code maxResults} larger
- * answers 400). Camunda's own {@code queryMaxResultsLimit} is not used: it also refuses the
+ * answers 400; Tasklist itself asks for 2,000 filters at a time). Camunda's own {@code queryMaxResultsLimit} is not used: it also refuses the
  * unpaged lists that Tasklist and Admin ask for (their filters, a user's groups).
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRequestLimits {
 
   static final int MAX_BODY_BYTES = 1024 * 1024;
-  static final int MAX_PAGE_SIZE = 1000;
+  static final int MAX_PAGE_SIZE = 2000;
 
   @Bean
   FilterRegistrationBean<Limits> engineRequestLimitsFilter() {
@@ -40,7 +40,7 @@ class EngineRequestLimits {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      String maxResults = request.getParameter("maxResults");
+      String maxResults = queryParameter(request.getQueryString(), "maxResults");
       if (maxResults != null && !withinPage(maxResults)) {
         refuse(response, 400, "maxResults paling banyak " + MAX_PAGE_SIZE);
         return;
@@ -57,6 +57,24 @@ class EngineRequestLimits {
           refuse(response, 413, "Isi permintaan lebih dari " + MAX_BODY_BYTES + " bita");
         }
       }
+    }
+
+    /**
+     * A parameter of the query string only: {@code getParameter} would read a form body (the
+     * webapps' login) before the application does, and Jersey would then find it empty.
+     */
+    static String queryParameter(String query, String name) {
+      if (query == null) {
+        return null;
+      }
+      for (String pair : query.split("&")) {
+        int eq = pair.indexOf('=');
+        String key = java.net.URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8);
+        if (key.equals(name)) {
+          return eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+      return null;
     }
 
     private static boolean withinPage(String value) {

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -12,7 +13,8 @@ import org.springframework.test.context.ActiveProfiles;
  * demo users, simulation calendar), on a private in-memory H2 database and a random port. Every
  * test class with this annotation shares one cached context; a second context in the same JVM
  * would register a second process application of the same name, so tests that need another
- * configuration run as integration tests ({@code *IT}) in their own JVM.
+ * configuration run as integration tests ({@code *IT}) in their own JVM. Each test class starts once
+ * the first start's national import, which runs in the background, is done.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -27,6 +29,7 @@ import org.springframework.test.context.ActiveProfiles;
         "siaga.admin.password=" + SiagaSpringBootTest.ADMIN_PASSWORD
     })
 @ActiveProfiles("demo")
+@ExtendWith(NationalDataLoaded.class)
 public @interface SiagaSpringBootTest {
 
   /** Password of every demo user (application-demo.yaml). */

@@ -1,5 +1,6 @@
 package id.siaga.agency;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -32,34 +33,41 @@ public class AgencyAccess {
     this.authorizations = authorizations;
   }
 
-  /** Grants what is missing; returns how many grants it created. */
-  int grantApplications(List<Agency> agencies) {
-    int created = 0;
-    created += grantMissing(Resources.APPLICATION, TASKLIST, agencies.stream()
-        .map(Agency::groupId).toList(), Permissions.ACCESS);
+  /**
+   * The grants these agencies lack, not yet saved: Tasklist for every agency; Cockpit and reading
+   * process definitions for coordinators; reading every instance for the national desk.
+   */
+  List<Authorization> missingGrants(List<Agency> agencies) {
+    List<Authorization> missing = new ArrayList<>();
+    missing.addAll(missing(Resources.APPLICATION, TASKLIST, agencies.stream()
+        .map(Agency::groupId).toList(), Permissions.ACCESS));
     List<String> coordinators = agencies.stream().filter(Agency::coordinates).map(Agency::groupId).toList();
-    created += grantMissing(Resources.APPLICATION, COCKPIT, coordinators, Permissions.ACCESS);
-    created += grantMissing(Resources.PROCESS_DEFINITION, Authorization.ANY, coordinators.stream()
-        .filter(id -> !Agency.NATIONAL_DESK.equals(id)).toList(), ProcessDefinitionPermissions.READ);
+    missing.addAll(missing(Resources.APPLICATION, COCKPIT, coordinators, Permissions.ACCESS));
+    missing.addAll(missing(Resources.PROCESS_DEFINITION, Authorization.ANY, coordinators.stream()
+        .filter(id -> !Agency.NATIONAL_DESK.equals(id)).toList(), ProcessDefinitionPermissions.READ));
     if (coordinators.contains(Agency.NATIONAL_DESK)) {
       List<String> desk = List.of(Agency.NATIONAL_DESK);
-      created += grantMissing(Resources.PROCESS_DEFINITION, Authorization.ANY, desk,
+      missing.addAll(missing(Resources.PROCESS_DEFINITION, Authorization.ANY, desk,
           ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK);
-      created += grantMissing(Resources.PROCESS_INSTANCE, Authorization.ANY, desk, Permissions.READ);
+          ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_TASK));
+      missing.addAll(missing(Resources.PROCESS_INSTANCE, Authorization.ANY, desk, Permissions.READ));
     }
-    return created;
+    return missing;
   }
 
-  /** Creates a grant for each group that has none yet with these permissions on the resource. */
-  private int grantMissing(Resource resource, String id, Collection<String> groupIds,
+  void save(Authorization grant) {
+    authorizations.saveAuthorization(grant);
+  }
+
+  /** A new grant for each group that has none yet with these permissions on the resource. */
+  private List<Authorization> missing(Resource resource, String id, Collection<String> groupIds,
       Permission... permissions) {
     Set<String> granted = authorizations.createAuthorizationQuery()
         .resourceType(resource).resourceId(id).list().stream()
         .filter(a -> a.getGroupId() != null)
         .filter(a -> hasAll(a, permissions))
         .map(Authorization::getGroupId).collect(Collectors.toCollection(HashSet::new));
-    int created = 0;
+    List<Authorization> missing = new ArrayList<>();
     for (String groupId : groupIds) {
       if (granted.add(groupId)) {
         Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
@@ -69,11 +77,10 @@ public class AgencyAccess {
         for (Permission permission : permissions) {
           grant.addPermission(permission);
         }
-        authorizations.saveAuthorization(grant);
-        created++;
+        missing.add(grant);
       }
     }
-    return created;
+    return missing;
   }
 
   private static boolean hasAll(Authorization authorization, Permission... permissions) {

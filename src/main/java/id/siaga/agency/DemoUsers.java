@@ -1,26 +1,26 @@
 package id.siaga.agency;
 
+import id.siaga.region.NationalDataReady;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Demo profile only: officers and coordinators of the demo regions with one known password, so
- * that a newcomer can log in to Tasklist at once. The list is data (application-demo.yaml).
+ * that a newcomer can log in to Tasklist at once. The list is data (application-demo.yaml). Created
+ * when the country is there (their agencies' groups come from the national import), before the
+ * product opens its pages at the first start.
  */
 @Component
 @Profile("demo")
-@Order(30)
-class DemoUsers implements ApplicationRunner {
+class DemoUsers {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoUsers.class);
 
@@ -39,8 +39,8 @@ class DemoUsers implements ApplicationRunner {
 
   record DemoUser(String id, String firstName, String lastName, String agency) {}
 
-  @Override
-  public void run(ApplicationArguments args) {
+  @EventListener
+  void nationalDataReady(NationalDataReady ready) {
     StringBuilder table = new StringBuilder();
     for (DemoUser demo : settings.users()) {
       Agency agency = agencies.find(demo.agency()).orElse(null);

@@ -17,18 +17,24 @@ public interface AreaFiles {
   String REGENCIES = "regencies.csv";
   String DISTRICTS = "districts.csv";
 
+  /** The idn-area-data release shipped in {@code src/main/resources/idn-area-data/} (see its NOTICE.md). */
+  String BUNDLED_RELEASE = "4.0.1";
+
+  /** Where the shipped files sit on the class path. */
+  String BUNDLED_LOCATION = "idn-area-data/";
+
   /** The whole content of one file; a missing file is an {@link ImportRejectedException}. */
   byte[] read(String fileName) throws IOException;
 
   /** Where the files come from, for the import log. */
   String description();
 
-  /** The files shipped in the jar (fetched from the npm registry at build time). */
+  /** The files shipped in the jar (kept in the repository, refreshed by scripts/refresh-area-data.sh). */
   static AreaFiles bundled() {
     return new AreaFiles() {
       @Override
       public byte[] read(String fileName) throws IOException {
-        ClassPathResource resource = new ClassPathResource("idn-area-data/" + fileName);
+        ClassPathResource resource = new ClassPathResource(BUNDLED_LOCATION + fileName);
         if (!resource.exists()) {
           throw new ImportRejectedException(fileName, 0, "berkas tidak ada di paket aplikasi");
         }
@@ -39,7 +45,7 @@ public interface AreaFiles {
 
       @Override
       public String description() {
-        return "idn-area-data 4.0.1 (bawaan aplikasi)";
+        return "idn-area-data " + BUNDLED_RELEASE + " (bawaan aplikasi)";
       }
     };
   }

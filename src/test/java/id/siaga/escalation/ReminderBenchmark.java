@@ -3,6 +3,7 @@ package id.siaga.escalation;
 import id.siaga.SiagaPilkadaApplication;
 import id.siaga.notification.DevMailServer;
 import id.siaga.notification.MailOutbox;
+import id.siaga.region.NationalData;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -38,6 +39,10 @@ public final class ReminderBenchmark {
             "--server.port=0", "--siaga.demo.mail-server.port=0", "--logging.level.id.siaga=WARN",
             "--logging.level.org.camunda=WARN", "--camunda.bpm.job-execution.max-wait=1000");
     try {
+      // the demo's first start loads the country in the background
+      if (app.getBean(NationalData.class).awaitSettled(Duration.ofMinutes(3)) != NationalData.State.READY) {
+        throw new IllegalStateException("the national import did not finish");
+      }
       RuntimeService runtime = app.getBean(RuntimeService.class);
       ManagementService management = app.getBean(ManagementService.class);
       DevMailServer server = app.getBean(DevMailServer.class);

@@ -2,6 +2,8 @@ package id.siaga.meeting;
 
 import id.siaga.SiagaPilkadaApplication;
 import id.siaga.calendar.Elections;
+import id.siaga.region.NationalData;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -37,7 +39,7 @@ public final class RakorBenchmark {
   static final List<String> GROUPS = List.of("kesbangpol7373", "pemda7373", "polri7373", "tni7373", "kpu7373",
       "bawaslu7373", "kejaksaan7373");
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws InterruptedException {
     int n = Math.min(Integer.getInteger("benchmark.meetings", 200), 7000);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T00:00:00Z")));
     ConfigurableApplicationContext app = new SpringApplicationBuilder(SiagaPilkadaApplication.class)
@@ -45,6 +47,10 @@ public final class RakorBenchmark {
             "--server.port=0", "--siaga.demo.mail-server.port=0", "--logging.level.id.siaga=WARN",
             "--logging.level.org.camunda=WARN", "--camunda.bpm.job-execution.enabled=false");
     try {
+      // the demo's first start loads the country in the background
+      if (app.getBean(NationalData.class).awaitSettled(Duration.ofMinutes(3)) != NationalData.State.READY) {
+        throw new IllegalStateException("the national import did not finish");
+      }
       app.getBean(Elections.class).createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20));
       RepositoryService repository = app.getBean(RepositoryService.class);
       repository.createDeployment().name("benchmark").addModelInstance("bare-meeting.bpmn", bareModel()).deploy();

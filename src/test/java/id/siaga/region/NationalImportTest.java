@@ -20,9 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The national import with the real idn-area-data 4.0.1 files (fetched from the npm registry by
- * the build). The demo profile imported them when the context started; these tests import again,
- * and import broken copies of them.
+ * The national import with the real idn-area-data 4.0.1 files (shipped in
+ * src/main/resources/idn-area-data/). The demo profile imported them in the background when the
+ * context started; these tests import again, and import broken copies of them.
  */
 @SiagaSpringBootTest
 class NationalImportTest {

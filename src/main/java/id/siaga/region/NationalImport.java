@@ -43,6 +43,7 @@ public class NationalImport {
   }
 
   public ImportResult importFrom(AreaFiles files, String importedBy) {
+    long started = System.nanoTime();
     Map<String, AreaRow> rows;
     try {
       rows = AreaFileParser.parse(files);
@@ -66,7 +67,8 @@ public class NationalImport {
       throw new ImportRejectedException(problems.stream().distinct().toList());
     }
     ImportResult result = transaction.execute(status -> write(parsed, files.description(), importedBy));
-    LOG.info("National import from {} by {}: {}", files.description(), importedBy, result);
+    LOG.info("National import from {} by {} in {} ms: {}", files.description(), importedBy,
+        (System.nanoTime() - started) / 1_000_000, result);
     return result;
   }
 

@@ -3,8 +3,6 @@ package id.siaga.agency;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import java.util.List;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,11 +46,8 @@ class AgencyAdminController {
         .map(e -> new AdHocBodyView(views.of(e.agency()), e.created())).toList();
   }
 
-  /** The editable field of an agency. */
-  record NameUpdate(
-      @NotBlank(message = "wajib diisi") @Size(min = 3, max = 120, message = "harus 3 sampai 120 karakter")
-      @Pattern(regexp = "[\\p{L}\\p{N} .,/()'&-]+", message = "hanya huruf, angka, spasi dan . , / ( ) ' & -")
-      String name) {}
+  /** The editable field of an agency; its rules are {@link AgencyNames#rename}'s. */
+  record NameUpdate(@NotBlank(message = "wajib diisi") String name) {}
 
   /** Which bodies for which kecamatan ({@code 73.73.01}) or regency/city ({@code 73.73}). */
   record AdHocRequest(

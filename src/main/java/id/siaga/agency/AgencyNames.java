@@ -2,6 +2,7 @@ package id.siaga.agency;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -36,11 +37,11 @@ public class AgencyNames {
       throw new IllegalArgumentException("nama instansi harus 3 sampai 120 karakter");
     }
     if (!ALLOWED.matcher(clean).matches()) {
-      throw new IllegalArgumentException("nama instansi hanya boleh berisi huruf, angka, spasi dan . , / ( ) ' & -");
+      throw new IllegalArgumentException("nama instansi: hanya huruf, angka, spasi dan . , / ( ) ' & -");
     }
     Agency renamed = agency.withName(clean, NameOrigin.ADMIN,
         "diubah oleh " + changedBy + " pada " + LocalDate.now(ZoneId.of("Asia/Jakarta")));
-    agencies.update(java.util.List.of(renamed));
+    agencies.update(List.of(renamed));
     Group group = identity.createGroupQuery().groupId(groupId).singleResult();
     if (group != null) {
       group.setName(clean);

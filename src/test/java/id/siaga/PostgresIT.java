@@ -84,7 +84,9 @@ class PostgresIT {
       IdentityService identity = engine.getIdentityService();
       assertThat(identity.createUserQuery().userId("polrespalopo").count()).as("no demo users in prod").isZero();
       assertThat(identity.createGroupQuery().groupId("polri7373").singleResult().getName())
-          .isEqualTo("Polres Kota Palopo");
+          .isEqualTo("Polres Palopo");
+      assertThat(identity.createGroupQuery().groupId("kemendagri").count()).as("the top of the Kesbangpol and Pemda lines")
+          .isEqualTo(1);
 
       DecisionService decisions = engine.getDecisionService();
       assertThat(decisions.evaluateDecisionTableByKey("stage-workstreams", Map.of("stageCode", "masa-tenang"))

@@ -55,6 +55,13 @@ public class AgencyAccess {
     return missing;
   }
 
+  /** Grants what is missing now, one service call each (a few bodies at a time); returns how many. */
+  int grantApplications(List<Agency> agencies) {
+    List<Authorization> missing = missingGrants(agencies);
+    missing.forEach(this::save);
+    return missing.size();
+  }
+
   void save(Authorization grant) {
     authorizations.saveAuthorization(grant);
   }

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class AgencyRepository {
 
-  private static final String COLUMNS = "group_id, agency_type, level, region_code, name, escalates_to";
+  private static final String COLUMNS =
+      "group_id, agency_type, level, region_code, name, escalates_to, name_origin, name_source";
 
   private final JdbcTemplate jdbc;
 
@@ -38,7 +39,7 @@ public class AgencyRepository {
   }
 
   void insert(List<Agency> agencies) {
-    jdbc.batchUpdate("insert into siaga_agency (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)", agencies, 500,
+    jdbc.batchUpdate("insert into siaga_agency (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?)", agencies, 500,
         (ps, a) -> {
           ps.setString(1, a.groupId());
           ps.setString(2, a.type() == null ? "NASIONAL" : a.type().name());
@@ -46,15 +47,21 @@ public class AgencyRepository {
           ps.setString(4, a.regionCode());
           ps.setString(5, a.name());
           ps.setString(6, a.escalatesTo());
+          ps.setString(7, a.nameOrigin().name());
+          ps.setString(8, a.nameSource());
         });
   }
 
   void update(List<Agency> agencies) {
-    jdbc.batchUpdate("update siaga_agency set name = ?, escalates_to = ? where group_id = ?", agencies, 500,
+    jdbc.batchUpdate("update siaga_agency set name = ?, escalates_to = ?, name_origin = ?, name_source = ?,"
+            + " region_code = ? where group_id = ?", agencies, 500,
         (ps, a) -> {
           ps.setString(1, a.name());
           ps.setString(2, a.escalatesTo());
-          ps.setString(3, a.groupId());
+          ps.setString(3, a.nameOrigin().name());
+          ps.setString(4, a.nameSource());
+          ps.setString(5, a.regionCode());
+          ps.setString(6, a.groupId());
         });
   }
 
@@ -66,6 +73,8 @@ public class AgencyRepository {
         AgencyLevel.valueOf(rs.getString("level")),
         rs.getString("region_code"),
         rs.getString("name"),
-        rs.getString("escalates_to"));
+        rs.getString("escalates_to"),
+        NameOrigin.valueOf(rs.getString("name_origin")),
+        rs.getString("name_source"));
   }
 }

@@ -1,14 +1,16 @@
 package id.siaga.agency;
 
 /**
- * The agencies that take part in readiness in every region with a race, and how each is called
- * at regency/city level and at province level (Bahasa Indonesia, as the officers know them).
+ * The agency lines that take part in readiness in every region with a race, and the generated
+ * names of their regency/city and province units (Bahasa Indonesia), used where the reference
+ * file {@code agency/units.yaml} has no real name. For TNI the province-level unit is the
+ * generated Korem of a province whose Kodims the territory data does not place.
  */
 public enum AgencyType {
   KPU("KPU", "KPU Provinsi"),
   BAWASLU("Bawaslu", "Bawaslu Provinsi"),
   POLRI("Polres", "Polda"),
-  TNI("Kodim", "Korem"),
+  TNI("Kodim", "Korem wilayah"),
   KEJAKSAAN("Kejari", "Kejati"),
   KESBANGPOL("Badan Kesbangpol", "Badan Kesbangpol Provinsi"),
   PEMDA("Pemerintah", "Pemerintah Provinsi");
@@ -21,7 +23,7 @@ public enum AgencyType {
     this.provincePrefix = provincePrefix;
   }
 
-  /** "Polres Kota Palopo", "KPU Kabupaten Malang". */
+  /** "Polres Kota Gowa", "KPU Kabupaten Malang" (generated). */
   String regencyName(String regionName) {
     return regencyPrefix + " " + regionName;
   }

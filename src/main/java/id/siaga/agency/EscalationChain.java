@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
-/** Reads the escalation chain, which is data in {@code siaga_agency.escalates_to}. */
+/**
+ * Reads the escalation chain, which is data in {@code siaga_agency.escalates_to}: per line, from
+ * the agency up to the top of its line (the national desk is not part of a chain; the escalation
+ * adds it at the last level).
+ */
 @Service
 public class EscalationChain {
 

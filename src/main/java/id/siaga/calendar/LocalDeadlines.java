@@ -2,6 +2,7 @@ package id.siaga.calendar;
 
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -15,6 +16,9 @@ import java.time.temporal.TemporalAccessor;
 import java.util.Date;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,12 +32,19 @@ public class LocalDeadlines {
   private static final DateTimeFormatter DISPLAY =
       DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy HH:mm", Locale.forLanguageTag("id-ID"));
 
+  /** The prefix of a due rule that a variable holds (e.g. the result of a DMN table). */
+  public static final String RULE_VARIABLE = "rule:";
+
+  private static final Pattern RULE_SYNTAX = Pattern.compile("^rule:([A-Za-z_][A-Za-z0-9_]*)$");
+
   private final Elections elections;
   private final RegionRepository regions;
+  private final WorkingDays workingDays;
 
-  LocalDeadlines(Elections elections, RegionRepository regions) {
+  LocalDeadlines(Elections elections, RegionRepository regions, WorkingDays workingDays) {
     this.elections = elections;
     this.regions = regions;
+    this.workingDays = workingDays;
   }
 
   /** The instant of {@code expression} in the calendar of {@code electionId} for the region. */
@@ -50,21 +61,55 @@ public class LocalDeadlines {
    */
   public Instant deadline(String electionId, String regionCode, String expression,
       Function<String, Object> variables) {
-    DeadlineExpression parsed = DeadlineExpression.parse(expression);
-    ZoneId zone = region(regionCode).zone().zoneId();
-    if (!parsed.isVariable()) {
-      if (electionId == null) {
-        throw new IllegalArgumentException("tenggat '" + expression + "' memerlukan pemilihan (electionId)");
+    return deadline(electionId, regionCode, expression, variables, Instant::now);
+  }
+
+  /**
+   * As above, with the moment a rule without anchor ({@code +2j}) counts from (asked only for
+   * such a rule): the engine's clock when a task is created. {@code rule:name} reads the rule itself from a variable (for
+   * example the result of a DMN table); that rule may not point to a further rule.
+   */
+  public Instant deadline(String electionId, String regionCode, String expression,
+      Function<String, Object> variables, Supplier<Instant> now) {
+    String rule = expression;
+    if (rule != null && rule.trim().startsWith(RULE_VARIABLE)) {
+      Matcher m = RULE_SYNTAX.matcher(rule.trim());
+      if (!m.matches()) {
+        throw new IllegalArgumentException("nama variabel tenggat tidak sah: '" + rule + "'");
       }
-      return at(regionCode, parsed.dateIn(elections.calendarOf(electionId)), parsed.time());
+      Object value = variables.apply(m.group(1));
+      if (value == null || value.toString().isBlank()) {
+        throw new IllegalArgumentException("variabel '" + m.group(1) + "' untuk aturan tenggat kosong");
+      }
+      rule = value.toString();
+      if (rule.trim().startsWith(RULE_VARIABLE)) {
+        throw new IllegalArgumentException("aturan tenggat di variabel '" + m.group(1)
+            + "' tidak boleh menunjuk variabel aturan lain: '" + rule + "'");
+      }
     }
-    Object value = variables.apply(parsed.variableName());
-    if (value == null) {
-      throw new IllegalArgumentException("variabel '" + parsed.variableName() + "' untuk tenggat kosong");
+    DeadlineExpression parsed = DeadlineExpression.parse(rule);
+    ZoneId zone = region(regionCode).zone().zoneId();
+    if (!parsed.isVariable() && !parsed.isNow()) {
+      if (electionId == null) {
+        throw new IllegalArgumentException("tenggat '" + rule + "' memerlukan pemilihan (electionId)");
+      }
+      return at(regionCode, parsed.dateIn(elections.calendarOf(electionId), workingDays), parsed.time());
     }
-    ZonedDateTime anchor = anchorOf(value, zone);
+    ZonedDateTime anchor;
+    if (parsed.isNow()) {
+      anchor = now.get().atZone(zone);
+    } else {
+      Object value = variables.apply(parsed.variableName());
+      if (value == null) {
+        throw new IllegalArgumentException("variabel '" + parsed.variableName() + "' untuk tenggat kosong");
+      }
+      anchor = anchorOf(value, zone);
+    }
+    if (parsed.inHours()) {
+      return anchor.toInstant().plus(Duration.ofHours(parsed.offset()));
+    }
     LocalTime time = parsed.time() != null ? parsed.time() : anchor.toLocalTime();
-    return parsed.shift(anchor.toLocalDate()).atTime(time).atZone(zone).toInstant();
+    return parsed.shift(anchor.toLocalDate(), workingDays).atTime(time).atZone(zone).toInstant();
   }
 
   private static ZonedDateTime anchorOf(Object value, ZoneId zone) {
@@ -76,6 +121,15 @@ public class LocalDeadlines {
     }
     if (value instanceof LocalDate date) {
       return date.atTime(DeadlineExpression.END_OF_DAY).atZone(zone);
+    }
+    if (value instanceof ZonedDateTime zoned) {
+      return zoned.withZoneSameInstant(zone);
+    }
+    if (value instanceof OffsetDateTime offset) {
+      return offset.atZoneSameInstant(zone);
+    }
+    if (value instanceof LocalDateTime local) {
+      return local.atZone(zone);
     }
     String text = value.toString().trim();
     try {

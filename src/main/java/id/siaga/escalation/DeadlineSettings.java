@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param reminderBefore how long before the due date the reminder goes out
  * @param escalationEvery how long after the due date, and between levels, the task escalates
- * @param maxLevel how many levels it may climb (1 = province counterpart, 2 = national desk)
+ * @param maxLevel how many levels it may climb (1 = province counterpart, 2 = top of the line; the
+ *     national desk is informed at the last level)
  */
 @Validated
 @ConfigurationProperties("siaga.deadlines")

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
@@ -34,6 +35,8 @@ public class TaskDeadlines {
 
   public static final String DUE_PROPERTY = "due";
   public static final String ELECTION_ID = "electionId";
+  /** Execution-local variable: when a rule without anchor started counting. */
+  public static final String COUNTED_FROM = "dueCountedFrom";
 
   private final LocalDeadlines localDeadlines;
   private final DeadlineSettings settings;
@@ -73,7 +76,22 @@ public class TaskDeadlines {
     }
     Object election = execution.getVariable(ELECTION_ID);
     return localDeadlines.deadline(election == null ? null : election.toString(), region.toString(), rule,
-        execution::getVariable);
+        execution::getVariable, () -> countedFrom(execution));
+  }
+
+  /**
+   * The moment a rule without anchor ({@code +2j}) counts from: the engine's clock the first time
+   * the task's deadlines are computed, kept on the task's execution ({@value #COUNTED_FROM}) so
+   * that the due date and the timers computed after it name the same instant.
+   */
+  private static Instant countedFrom(VariableScope execution) {
+    Object kept = execution.getVariableLocal(COUNTED_FROM);
+    if (kept instanceof Date date) {
+      return date.toInstant();
+    }
+    Date now = ClockUtil.getCurrentTime();
+    execution.setVariableLocal(COUNTED_FROM, now);
+    return now.toInstant();
   }
 
   private static String processDefinitionId(VariableScope scope) {

@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
 /**
- * Climbs the escalation chain for one task: each origin agency's next link (province
- * counterpart, then national desk) becomes a candidate group too; the origin agency keeps the
- * task. The level is recorded in {@link EscalationRecords} and as the task-local variable
+ * Climbs the escalation chain for one task: each origin agency's next link up its line (e.g.
+ * Polres → Polda → Mabes Polri, Kodim → Korem → Kodam) becomes a candidate group too; the origin
+ * agency keeps the task. At the last level (the top of the line, or the task type's maximum
+ * level) the national desk is added as well, so that it is informed. The level is recorded in {@link EscalationRecords} and as the task-local variable
  * {@code escalationLevel}, which Tasklist can show and filter on.
  */
 @Service
@@ -47,17 +48,22 @@ public class TaskEscalation {
       return Optional.empty();
     }
     List<String> origins = level == 0 ? currentCandidateGroups : originsOf(task.getId());
+    Map<String, List<Agency>> chains = new LinkedHashMap<>();
+    origins.forEach(origin -> chains.put(origin, chain.chainFrom(origin)));
     Map<String, String> added = new LinkedHashMap<>();
-    for (String origin : origins) {
-      List<Agency> links = chain.chainFrom(origin);
+    chains.forEach((origin, links) -> {
       if (links.size() > level + 1) {
-        added.put(links.get(level + 1).groupId(), origin);
+        added.putIfAbsent(links.get(level + 1).groupId(), origin);
       }
-    }
+    });
     if (added.isEmpty()) {
       return Optional.empty();
     }
     int newLevel = level + 1;
+    boolean lastLevel = newLevel >= maxLevel || chains.values().stream().noneMatch(links -> links.size() > newLevel + 1);
+    if (lastLevel) {
+      added.putIfAbsent(Agency.NATIONAL_DESK, origins.get(0));
+    }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     added.forEach((group, origin) -> {
       if (!currentCandidateGroups.contains(group)) {

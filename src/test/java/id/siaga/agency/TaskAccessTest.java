@@ -25,7 +25,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * An officer of Polres Kota Palopo works only the tasks of Polres Kota Palopo: not those of Kodim
+ * An officer of Polres Palopo works only the tasks of Polres Palopo: not those of Kodim
  * Palopo (same region, other agency) nor of Polrestabes Makassar (same agency type, other region),
  * through the Java API and through the REST API.
  */

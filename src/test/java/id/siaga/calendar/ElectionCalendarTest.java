@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ElectionCalendarTest {
 
   private final ElectionCalendar pilkada2024 = new CalendarCatalog().get("pilkada-2024");
+  private final WorkingDays workingDays = new WorkingDays();
 
   @Test
   void pilkada2024IsReadFromItsDataFile() {
@@ -55,12 +56,13 @@ class ElectionCalendarTest {
   void readsDeadlinesAsTheFieldWritesThem(String text, LocalDate date, LocalTime time) {
     DeadlineExpression expression = DeadlineExpression.parse(text);
 
-    assertThat(expression.dateIn(pilkada2024)).isEqualTo(date);
+    assertThat(expression.dateIn(pilkada2024, workingDays)).isEqualTo(date);
     assertThat(expression.time()).isEqualTo(time);
   }
 
   @ParameterizedTest
-  @CsvSource({"H-1", "H-1 25:00", "H-1 18:60", "besok 18:00", "'<script>H-1 18:00'", "''"})
+  @CsvSource({"H-1", "H-1 25:00", "H-1 18:60", "besok 18:00", "'<script>H-1 18:00'", "''", "H-6j", "+2j 18:00",
+      "kampanye.start+2j", "var:reportedAt hk", "j"})
   void refusesWhatItCannotRead(String text) {
     assertThatThrownBy(() -> DeadlineExpression.parse(text)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("tenggat");
@@ -74,16 +76,16 @@ class ElectionCalendarTest {
     assertThat(threeWorkingDays.variableName()).isEqualTo("reportedAt");
     assertThat(threeWorkingDays.time()).as("keeps the report's time of day").isNull();
     // reported on Friday 11 Dec 2026: Mon 14, Tue 15, Wed 16
-    assertThat(threeWorkingDays.shift(LocalDate.of(2026, 12, 11))).isEqualTo(LocalDate.of(2026, 12, 16));
-    assertThat(DeadlineExpression.parse("var:meetingAt-1hk 12:00").shift(LocalDate.of(2026, 12, 14)))
+    assertThat(threeWorkingDays.shift(LocalDate.of(2026, 12, 11), workingDays)).isEqualTo(LocalDate.of(2026, 12, 16));
+    assertThat(DeadlineExpression.parse("var:meetingAt-1hk 12:00").shift(LocalDate.of(2026, 12, 14), workingDays))
         .isEqualTo(LocalDate.of(2026, 12, 11));
-    assertThat(DeadlineExpression.parse("var:meetingAt-1 12:00").shift(LocalDate.of(2026, 12, 14)))
+    assertThat(DeadlineExpression.parse("var:meetingAt-1 12:00").shift(LocalDate.of(2026, 12, 14), workingDays))
         .isEqualTo(LocalDate.of(2026, 12, 13));
   }
 
   @Test
   void refusesAStageTheCalendarDoesNotHave() {
     DeadlineExpression expression = DeadlineExpression.parse("pilpres.start 08:00");
-    assertThatThrownBy(() -> expression.dateIn(pilkada2024)).hasMessageContaining("tahapan 'pilpres'");
+    assertThatThrownBy(() -> expression.dateIn(pilkada2024, workingDays)).hasMessageContaining("tahapan 'pilpres'");
   }
 }

@@ -102,4 +102,49 @@ class LocalDeadlinesTest {
     assertThatThrownBy(() -> deadlines.deadline("pilkada-2099", PALOPO_WITA, "H-1 18:00"))
         .hasMessageContaining("pemilihan tidak dikenal");
   }
+
+  @Test
+  void countsHoursFromAnInstantAndWorkingDaysPastHolidays() {
+    // Tuesday 26 November 2024, 10:00 WITA; Wednesday 27 was voting day, a national holiday
+    java.util.Map<String, Object> report = java.util.Map.of("reportedAt", Instant.parse("2024-11-26T02:00:00Z"),
+        "reportedLocal", java.time.ZonedDateTime.parse("2024-11-26T10:00+08:00[Asia/Makassar]"));
+
+    assertThat(deadlines.deadline(null, PALOPO_WITA, "var:reportedAt+2j", report::get))
+        .isEqualTo(Instant.parse("2024-11-26T04:00:00Z"));
+    assertThat(deadlines.deadline(null, PALOPO_WITA, "var:reportedAt+36j", report::get))
+        .isEqualTo(Instant.parse("2024-11-27T14:00:00Z"));
+    assertThat(deadlines.deadline(null, PALOPO_WITA, "var:reportedAt+1hk", report::get))
+        .as("skips 27 Nov").isEqualTo(Instant.parse("2024-11-28T02:00:00Z"));
+    assertThat(deadlines.deadline(null, PALOPO_WITA, "var:reportedLocal+1hk 18:00", report::get))
+        .as("a date-time value, as a DMN table returns it").isEqualTo(Instant.parse("2024-11-28T10:00:00Z"));
+    assertThat(deadlines.deadline("pilkada-2024", PALOPO_WITA, "H-1hk 18:00"))
+        .as("the working day before voting day").isEqualTo(Instant.parse("2024-11-26T10:00:00Z"));
+    assertThat(deadlines.deadline("pilkada-2024", PALOPO_WITA, "H+1hk 12:00"))
+        .isEqualTo(Instant.parse("2024-11-28T04:00:00Z"));
+  }
+
+  @Test
+  void aRuleWithoutAnchorCountsFromTheGivenMoment() {
+    Instant now = Instant.parse("2026-12-10T05:17:00Z");
+
+    assertThat(deadlines.deadline(null, JAYAPURA_WIT, "+2j", name -> null, () -> now))
+        .isEqualTo(Instant.parse("2026-12-10T07:17:00Z"));
+    assertThat(deadlines.deadline(null, JAYAPURA_WIT, "now+1 18:00", name -> null, () -> now))
+        .as("tomorrow 18:00 WIT").isEqualTo(Instant.parse("2026-12-11T09:00:00Z"));
+  }
+
+  @Test
+  void aRuleMayComeFromAVariableButNotPointToAnother() {
+    java.util.Map<String, Object> vars = java.util.Map.of("dueRule", "var:reportedAt+2j",
+        "reportedAt", "2026-12-10T08:00", "loop", "rule:dueRule", "blank", " ");
+
+    assertThat(deadlines.deadline(null, PALOPO_WITA, "rule:dueRule", vars::get))
+        .isEqualTo(Instant.parse("2026-12-10T02:00:00Z"));
+    assertThatThrownBy(() -> deadlines.deadline(null, PALOPO_WITA, "rule:loop", vars::get))
+        .hasMessageContaining("tidak boleh menunjuk variabel aturan lain");
+    assertThatThrownBy(() -> deadlines.deadline(null, PALOPO_WITA, "rule:blank", vars::get))
+        .hasMessageContaining("kosong");
+    assertThatThrownBy(() -> deadlines.deadline(null, PALOPO_WITA, "rule:bad-name", vars::get))
+        .hasMessageContaining("tidak sah");
+  }
 }

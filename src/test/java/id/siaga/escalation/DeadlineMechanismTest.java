@@ -40,7 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The deadline mechanism every user task uses, on the test model {@code deadline-probe}: reminder
  * 24 h before the due date, overdue notice at it, escalation every 24 h after it, up the chain
- * (agency → province counterpart → national desk). The engine clock is driven; nothing sleeps.
+ * of the agency's line (Polres → Polda → Mabes Polri, the national desk informed at the last level). The engine clock is driven; nothing sleeps.
  * Mails arrive at the embedded SMTP server.
  */
 @SiagaSpringBootTest
@@ -124,9 +124,12 @@ class DeadlineMechanismTest {
     assertThat(mailServer.received()).hasSize(4);
     MimeMessage second = mail("[Siaga Pilkada] Eskalasi tingkat 2: Laporan uji");
     assertThat(second.getSubject()).startsWith("[Siaga Pilkada] Eskalasi tingkat 2: Laporan uji");
-    assertThat(to(second)).containsExactly("desknasional@siaga.demo");
+    assertThat(to(second)).as("Mabes Polri has no user here; the desk is informed at the last level")
+        .containsExactly("desknasional@siaga.demo");
     assertThat(cc(second)).containsExactly(officer + "@siaga.demo");
-    assertThat(candidateGroups(task)).containsExactlyInAnyOrder(agency, provinceAgency, "desknasional");
+    assertThat(candidateGroups(task)).containsExactlyInAnyOrder(agency, provinceAgency, "mabespolri", "desknasional");
+    assertThat(records.steps(task.getId())).filteredOn(s -> s.level() == 2).extracting(EscalationRecords.Step::groupId)
+        .containsExactlyInAnyOrder("mabespolri", "desknasional");
     assertThat(records.currentLevel(task.getId())).isEqualTo(2);
 
     assertThat(dueDates()).as("two levels, then the escalation timer stops").isEmpty();

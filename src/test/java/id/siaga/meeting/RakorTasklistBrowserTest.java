@@ -184,7 +184,7 @@ class RakorTasklistBrowserTest {
     wait.until(d -> summary.getAttribute("value").startsWith("1 dari 2 laporan diterima"));
     assertThat(summary.isEnabled()).isFalse();
     assertThat(summary.getAttribute("value"))
-        .contains("Polres Kota Palopo: Siap, 25 personel; kerawanan: Politik uang, Hoaks dan disinformasi")
+        .contains("Polres Palopo: Siap, 25 personel; kerawanan: Politik uang, Hoaks dan disinformasi")
         .contains("KPU Kota Palopo: belum melapor");
     screenshot("04-meeting-outcome-form");
   }

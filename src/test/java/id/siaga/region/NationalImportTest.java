@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyLevel;
 import id.siaga.agency.AgencyRepository;
 import id.siaga.agency.EscalationChain;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 @SiagaSpringBootTest
 class NationalImportTest {
 
-  /** 1 national desk + 7 agencies × (38 provinces + 508 regencies/cities with a race). */
-  static final long AGENCIES = 1 + 7 * (38 + 508);
+  /**
+   * 1 national desk + 5 national bodies (KPU RI, Bawaslu RI, Mabes Polri, Kejaksaan Agung,
+   * Kemendagri) + 4 Kodams and 3 Korems from agency/units.yaml + a generated Kodam for each of the
+   * 31 provinces no listed Kodam covers + 7 agencies × (38 provinces + 508 regencies/cities with a race).
+   */
+  static final long AGENCIES = 1 + 5 + 4 + 3 + 31 + 7 * (38 + 508);
 
   @Autowired NationalImport nationalImport;
   @Autowired RegionRepository regions;
@@ -85,19 +90,29 @@ class NationalImportTest {
 
   @Test
   void createsAgenciesAsGroupsWithTheirEscalationChain() {
-    assertThat(agencies.count()).isEqualTo(AGENCIES);
-    assertThat(identity.createGroupQuery().groupType("agency").count()).isEqualTo(AGENCIES);
-    assertThat(identity.createGroupQuery().groupId("polri7373").singleResult().getName()).isEqualTo("Polres Kota Palopo");
-    assertThat(identity.createGroupQuery().groupId("tni7373").singleResult().getName()).isEqualTo("Kodim Kota Palopo");
+    // ad-hoc bodies (PPK, Panwascam) that other tests create are not part of the import
+    assertThat(agencies.findAll()).filteredOn(a -> a.level() != AgencyLevel.DISTRICT).hasSize((int) AGENCIES);
+    assertThat(identity.createGroupQuery().groupType("agency").list())
+        .filteredOn(g -> !g.getId().startsWith("ppk") && !g.getId().startsWith("panwascam")).hasSize((int) AGENCIES);
+    assertThat(identity.createGroupQuery().groupId("polri7373").singleResult().getName()).isEqualTo("Polres Palopo");
+    assertThat(identity.createGroupQuery().groupId("tni7373").singleResult().getName()).isEqualTo("Kodim 1403/Palopo");
     assertThat(identity.createGroupQuery().groupId("kpu7373").singleResult().getName()).isEqualTo("KPU Kota Palopo");
+    assertThat(agencies.find("kpu7373").orElseThrow().generated()).isTrue();
+    assertThat(agencies.find("polri7373").orElseThrow().generated()).isFalse();
     assertThat(identity.createGroupQuery().groupId("polri73").singleResult().getName()).isEqualTo("Polda Sulawesi Selatan");
     assertThat(identity.createGroupQuery().groupId("kpu73").singleResult().getName())
         .isEqualTo("KPU Provinsi Sulawesi Selatan");
+    assertThat(identity.createGroupQuery().groupId("kpuri").singleResult().getName()).isEqualTo("KPU RI");
+    assertThat(identity.createGroupQuery().groupId("kodam14").singleResult().getName()).isEqualTo("Kodam XIV/Hasanuddin");
     assertThat(identity.createGroupQuery().groupId("kpu3171").count()).isZero();
     assertThat(escalation.chainFrom("polri7373")).extracting(Agency::groupId)
-        .containsExactly("polri7373", "polri73", Agency.NATIONAL_DESK);
+        .containsExactly("polri7373", "polri73", "mabespolri");
     assertThat(escalation.chainFrom("kejaksaan3404")).extracting(Agency::groupId)
-        .containsExactly("kejaksaan3404", "kejaksaan34", Agency.NATIONAL_DESK);
+        .containsExactly("kejaksaan3404", "kejaksaan34", "kejagung");
+    assertThat(escalation.chainFrom("tni7602")).extracting(Agency::name)
+        .containsExactly("Kodim 1418/Mamuju", "Korem 142/Tatag", "Kodam XXIII/Palaka Wira");
+    assertThat(escalation.chainFrom("pemda7373")).extracting(Agency::groupId)
+        .containsExactly("pemda7373", "pemda73", "kemendagri");
   }
 
   @Test

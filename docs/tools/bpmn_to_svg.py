@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Draws a BPMN file's diagram interchange as SVG, for the process pages in docs/processes/.
 
-    python3 docs/tools/bpmn_to_svg.py bpmn/coordination-meeting.bpmn docs/processes/coordination-meeting.svg
+    python3 docs/tools/bpmn_to_svg.py bpmn/coordination-meeting/coordination-meeting.bpmn docs/processes/coordination-meeting.svg
 
 Enough of BPMN for our diagrams: tasks (user/service markers, multi-instance), sub-processes,
 start/end/terminate events, timer boundary events, exclusive/parallel gateways, sequence flows

@@ -14,7 +14,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /**
  * The process application that deploys every BPMN, DMN and form file of the top-level
  * {@code bpmn/} folder (packaged at {@code classpath:bpmn/}), named by its path below that folder
- * ({@code coordination-meeting.bpmn}, {@code dmn/stage-workstreams.dmn}, {@code forms/x.form}).
+ * ({@code coordination-meeting/coordination-meeting.bpmn}, {@code coordination-meeting/schedule-meeting.form}, {@code dmn/stage-workstreams.dmn}).
  *
  * <p>It is the starter's {@code SpringBootProcessApplication} (what {@code @EnableProcessApplication}
  * imports) with one change: Camunda's class-path scanner finds no resource below a

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class CoordinationMeetingDiagramTest {
 
-  static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File("bpmn/coordination-meeting.bpmn"));
+  static final BpmnModelInstance MODEL = Bpmn.readModelFromFile(new File("bpmn/coordination-meeting/coordination-meeting.bpmn"));
   static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
@@ -83,7 +83,7 @@ class CoordinationMeetingDiagramTest {
     forms.add(MODEL.getModelElementById("MeetingScheduledStartEvent").getAttributeValueNs(
         "http://camunda.org/schema/1.0/bpmn", "formRef"));
     for (String form : forms) {
-      JsonNode schema = JSON.readTree(new File("bpmn/forms/" + form + ".form"));
+      JsonNode schema = JSON.readTree(new File("bpmn/coordination-meeting/" + form + ".form"));
       assertThat(schema.get("id").asText()).isEqualTo(form);
     }
   }
@@ -116,7 +116,7 @@ class CoordinationMeetingDiagramTest {
     known.addAll(Set.of("regionCode", "description", "ownerAgency", "dueDate"));
     for (String form : List.of("schedule-meeting", "readiness-report", "meeting-outcome", "action-item-follow-up",
         "waiver-review")) {
-      for (JsonNode field : fields(JSON.readTree(new File("bpmn/forms/" + form + ".form")))) {
+      for (JsonNode field : fields(JSON.readTree(new File("bpmn/coordination-meeting/" + form + ".form")))) {
         if (field.has("key")) {
           assertThat(known).as(form + " field " + field.get("key")).contains(field.get("key").asText());
         }
@@ -125,7 +125,7 @@ class CoordinationMeetingDiagramTest {
   }
 
   static List<String> options(String form, String key) throws Exception {
-    for (JsonNode field : fields(JSON.readTree(new File("bpmn/forms/" + form + ".form")))) {
+    for (JsonNode field : fields(JSON.readTree(new File("bpmn/coordination-meeting/" + form + ".form")))) {
       if (key.equals(field.path("key").asText())) {
         List<String> values = new ArrayList<>();
         field.get("values").forEach(v -> values.add(v.get("value").asText()));

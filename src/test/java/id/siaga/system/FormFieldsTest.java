@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class FormFieldsTest {
 
   static FormFields form(String name) throws Exception {
-    try (InputStream in = Files.newInputStream(Path.of("bpmn/forms", name + ".form"))) {
+    try (InputStream in = Files.newInputStream(Path.of("bpmn/coordination-meeting", name + ".form"))) {
       return FormFields.parse(in);
     }
   }

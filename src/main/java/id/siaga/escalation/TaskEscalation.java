@@ -76,6 +76,11 @@ public class TaskEscalation {
     return Optional.of(new Escalated(task.getId(), newLevel, List.copyOf(added.keySet()), origins));
   }
 
+  /** The level a task has reached: 0 when never escalated. */
+  public int currentLevel(String taskId) {
+    return records.currentLevel(taskId);
+  }
+
   /** The agencies the task was for before its first escalation. */
   public List<String> originsOf(String taskId) {
     List<String> origins = new ArrayList<>();

@@ -42,6 +42,55 @@ public class MailOutbox {
         rs.getString(3)), subject);
   }
 
+  /**
+   * Queues a mail of a batch: a PENDING row for the key, sent later with the other rows of the same
+   * batch key by {@link MailBatches}. Runs in the caller's transaction (the step that decided the
+   * mail), so the row commits or rolls back with it.
+   *
+   * @return false when the key was queued or sent before (nothing changes)
+   */
+  public boolean enqueue(MailKey key, String batchKey, Instant at) {
+    return jdbc.update("insert into siaga_mail_outbox (id, subject_key, kind, level_key, status, message_id,"
+            + " created_at, batch_key) select ?, ?, ?, ?, 'PENDING', ?, ?, ? from (values (1)) as one"
+            + " where not exists (select 1 from siaga_mail_outbox where subject_key = ? and kind = ? and level_key = ?)",
+        UUID.randomUUID().toString(), key.subject(), key.kind().name(), key.level(),
+        "<" + UUID.randomUUID() + "@siaga-pilkada>", Timestamp.from(at), batchKey,
+        key.subject(), key.kind().name(), key.level()) == 1;
+  }
+
+  /** The batch keys with a row ready to send: queued at or before {@code readyBefore}, unclaimed or its claim run out. */
+  List<String> readyBatches(Instant readyBefore, Instant now) {
+    return jdbc.queryForList("select distinct batch_key from siaga_mail_outbox where batch_key is not null"
+            + " and created_at <= ? and (status = 'PENDING' or (status = 'SENDING' and claimed_until < ?))",
+        String.class, Timestamp.from(readyBefore), Timestamp.from(now));
+  }
+
+  /** Claims every ready row of a batch for {@code owner}; returns the keys it now holds. */
+  List<MailKey> claimBatch(String batchKey, String owner, Instant readyBefore, Instant now, Instant until) {
+    jdbc.update("update siaga_mail_outbox set status = 'SENDING', claimed_by = ?, claimed_until = ?,"
+            + " attempts = attempts + 1 where batch_key = ? and created_at <= ?"
+            + " and (status = 'PENDING' or (status = 'SENDING' and claimed_until < ?))",
+        owner, Timestamp.from(until), batchKey, Timestamp.from(readyBefore), Timestamp.from(now));
+    return jdbc.query("select subject_key, kind, level_key from siaga_mail_outbox where claimed_by = ?"
+            + " and status = 'SENDING' order by created_at, subject_key",
+        (rs, row) -> new MailKey(rs.getString(1), MailKind.valueOf(rs.getString(2)), rs.getString(3)), owner);
+  }
+
+  /** Records what the batch's mail says, on every row it covers. */
+  void recordBatch(String owner, String recipients, String subject, String messageId) {
+    jdbc.update("update siaga_mail_outbox set recipients = ?, subject = ?, message_id = ? where claimed_by = ?",
+        truncate(recipients, 4000), truncate(subject, 400), messageId, owner);
+  }
+
+  /** Ends the claim on one key of a batch: SENT or SKIPPED (with a note), or PENDING again after a failure. */
+  void finishClaimed(MailKey key, String owner, String status, String note) {
+    if ("PENDING".equals(status)) {
+      release(key, owner, note);
+    } else {
+      markDone(key, owner, status, note);
+    }
+  }
+
   void insertPending(MailKey key) {
     jdbc.update("insert into siaga_mail_outbox (id, subject_key, kind, level_key, status, message_id, created_at)"
             + " values (?, ?, ?, ?, 'PENDING', ?, ?)", UUID.randomUUID().toString(), key.subject(),

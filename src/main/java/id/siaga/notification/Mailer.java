@@ -41,7 +41,7 @@ public class Mailer {
   private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
   static final String KEY_HEADER = "X-Siaga-Key";
   /** This node, in the outbox's claim owner (host and process). */
-  private static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
+  static final String NODE = ManagementFactory.getRuntimeMXBean().getName();
 
   private final JavaMailSender sender;
   private final MailOutbox outbox;
@@ -104,25 +104,15 @@ public class Mailer {
       ownTransaction.executeWithoutResult(tx -> outbox.release(key, owner, e.toString()));
       throw e;
     }
-    ownTransaction.executeWithoutResult(tx -> outbox.recordAttempt(key,
-        String.join(",", mail.to()) + (mail.cc().isEmpty() ? "" : " cc " + String.join(",", mail.cc())),
-        mail.subject()));
+    ownTransaction.executeWithoutResult(tx -> outbox.recordAttempt(key, recipientsText(mail), mail.subject()));
     if (!mail.hasRecipients()) {
       LOG.warn("Mail {} has no recipient with an e-mail address; recorded as SKIPPED", key);
       ownTransaction.executeWithoutResult(tx -> outbox.markDone(key, owner, "SKIPPED", null));
       return false;
     }
-    String note = null;
+    String note;
     try {
-      sender.send(toMimeMessage(key, outbox.messageId(key), mail));
-    } catch (MailSendException e) {
-      List<String> refused = refusedWhileOthersGotIt(e);
-      if (refused == null) {
-        ownTransaction.executeWithoutResult(tx -> outbox.release(key, owner, e.toString()));
-        throw e;
-      }
-      note = "refused by the server: " + String.join(", ", refused);
-      LOG.warn("Mail {} reached its other recipients; {}", key, note);
+      note = deliver(key, outbox.messageId(key), mail);
     } catch (RuntimeException e) {
       ownTransaction.executeWithoutResult(tx -> outbox.release(key, owner, e.toString()));
       throw e;
@@ -131,6 +121,31 @@ public class Mailer {
     ownTransaction.executeWithoutResult(tx -> outbox.markDone(key, owner, "SENT", sentNote));
     LOG.info("Sent mail {} to {} recipient(s)", key, mail.to().size() + mail.cc().size());
     return true;
+  }
+
+  /**
+   * Hands the mail to the SMTP server under this key's header and Message-ID.
+   *
+   * @return null, or a note naming the recipients the server refused while the others got it
+   * @throws RuntimeException when nobody got it
+   */
+  String deliver(MailKey key, String messageId, Mail mail) {
+    try {
+      sender.send(toMimeMessage(key, messageId, mail));
+      return null;
+    } catch (MailSendException e) {
+      List<String> refused = refusedWhileOthersGotIt(e);
+      if (refused == null) {
+        throw e;
+      }
+      String note = "refused by the server: " + String.join(", ", refused);
+      LOG.warn("Mail {} reached its other recipients; {}", key, note);
+      return note;
+    }
+  }
+
+  static String recipientsText(Mail mail) {
+    return String.join(",", mail.to()) + (mail.cc().isEmpty() ? "" : " cc " + String.join(",", mail.cc()));
   }
 
   /**

@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.notification.DevMailServer;
+import id.siaga.notification.MailBatches;
 import id.siaga.notification.MailKey;
 import id.siaga.notification.MailKind;
 import id.siaga.notification.MailOutbox;
-import id.siaga.notification.TaskNotifications;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,10 +38,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The deadline mechanism every user task uses, on the test model {@code deadline-probe}: reminder
- * 24 h before the due date, overdue notice at it, escalation every 24 h after it, up the chain
- * of the agency's line (Polres → Polda → Mabes Polri, the national desk informed at the last level). The engine clock is driven; nothing sleeps.
- * Mails arrive at the embedded SMTP server.
+ * The deadline mechanism every user task uses, on the test model {@code deadline-probe} (one
+ * timer, one step task, one end event): reminder 24 h before the due date, overdue notice at it,
+ * escalation every 24 h after it, up the chain of the agency's line (Polres → Polda → Mabes
+ * Polri, the national desk informed at the last level), with one timer job per open task. The
+ * engine clock is driven; nothing sleeps. Mails are queued by the step and sent by
+ * {@link MailBatches} a batch window later; they arrive at the embedded SMTP server.
  */
 @SiagaSpringBootTest
 class DeadlineMechanismTest {
@@ -52,7 +54,7 @@ class DeadlineMechanismTest {
   @Autowired IdentityService identity;
   @Autowired DevMailServer mailServer;
   @Autowired MailOutbox outbox;
-  @Autowired TaskNotifications notifications;
+  @Autowired MailBatches batches;
   @Autowired EscalationRecords records;
 
   private final Instant start = Instant.parse("2026-12-01T00:00:00Z");
@@ -87,12 +89,15 @@ class DeadlineMechanismTest {
       String provinceAgency, String officer, String provinceOfficer, Instant due, String zone) throws Exception {
     Task task = startTask(region, agency, "2026-12-10T18:00");
     assertThat(task.getDueDate().toInstant()).isEqualTo(due);
-    assertThat(dueDates()).containsExactlyInAnyOrder(due.minus(Duration.ofHours(24)), due, due.plus(Duration.ofHours(24)));
+    assertThat(dueDates()).as("one timer job, at the reminder").containsExactly(due.minus(Duration.ofHours(24)));
 
     runJobsAt(due.minus(Duration.ofHours(24)).minusSeconds(2));
     assertThat(mailServer.received()).isEmpty();
 
     runJobsAt(due.minus(Duration.ofHours(24)));
+    assertThat(dueDates()).as("the same timer moved on to the due time").containsExactly(due);
+    assertThat(mailServer.received()).as("queued, not yet sent").isEmpty();
+    sendQueuedMails();
     assertThat(mailServer.received()).hasSize(1);
     MimeMessage reminder = mail("[Siaga Pilkada] Pengingat: Laporan uji");
     assertThat(reminder.getSubject()).startsWith("[Siaga Pilkada] Pengingat: Laporan uji");
@@ -101,8 +106,11 @@ class DeadlineMechanismTest {
         .contains("/camunda/app/tasklist/default/#/?task=" + task.getId());
 
     runJobsAt(due.minusSeconds(2));
+    sendQueuedMails();
     assertThat(mailServer.received()).hasSize(1);
     runJobsAt(due);
+    assertThat(dueDates()).containsExactly(due.plus(Duration.ofHours(24)));
+    sendQueuedMails();
     assertThat(mailServer.received()).hasSize(2);
     MimeMessage overdue = mail("[Siaga Pilkada] Terlambat: Laporan uji");
     assertThat(overdue.getSubject()).startsWith("[Siaga Pilkada] Terlambat: Laporan uji");
@@ -110,6 +118,9 @@ class DeadlineMechanismTest {
     assertThat(records.currentLevel(task.getId())).isZero();
 
     runJobsAt(due.plus(Duration.ofHours(24)));
+    assertThat(candidateGroups(task)).as("escalated when the timer fired, before any mail")
+        .containsExactlyInAnyOrder(agency, provinceAgency);
+    sendQueuedMails();
     assertThat(mailServer.received()).hasSize(3);
     MimeMessage first = mail("[Siaga Pilkada] Eskalasi tingkat 1: Laporan uji");
     assertThat(first.getSubject()).startsWith("[Siaga Pilkada] Eskalasi tingkat 1: Laporan uji");
@@ -121,6 +132,7 @@ class DeadlineMechanismTest {
     assertThat(dueDates()).containsExactly(due.plus(Duration.ofHours(48)));
 
     runJobsAt(due.plus(Duration.ofHours(48)));
+    sendQueuedMails();
     assertThat(mailServer.received()).hasSize(4);
     MimeMessage second = mail("[Siaga Pilkada] Eskalasi tingkat 2: Laporan uji");
     assertThat(second.getSubject()).startsWith("[Siaga Pilkada] Eskalasi tingkat 2: Laporan uji");
@@ -132,9 +144,11 @@ class DeadlineMechanismTest {
         .containsExactlyInAnyOrder("mabespolri", "desknasional");
     assertThat(records.currentLevel(task.getId())).isEqualTo(2);
 
-    assertThat(dueDates()).as("two levels, then the escalation timer stops").isEmpty();
+    assertThat(dueDates()).as("two levels, then the timer stops").isEmpty();
     runJobsAt(due.plus(Duration.ofDays(10)));
+    sendQueuedMails();
     assertThat(mailServer.received()).hasSize(4);
+    assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
     assertThat(outbox.keysOf(task.getId())).containsExactly(MailKey.of(task.getId(), MailKind.REMINDER),
         MailKey.of(task.getId(), MailKind.OVERDUE), new MailKey(task.getId(), MailKind.ESCALATION, "1"),
         new MailKey(task.getId(), MailKind.ESCALATION, "2"));
@@ -171,49 +185,84 @@ class DeadlineMechanismTest {
     tasks.complete(task.getId());
 
     runJobsAt(Instant.parse("2026-12-20T00:00:00Z"));
+    sendQueuedMails();
 
     assertThat(mailServer.received()).isEmpty();
+    assertThat(management.createJobQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
   }
 
   @Test
-  void smtpDownRetriesThenRaisesAnIncidentAndTheResolvedIncidentSendsOnce() throws Exception {
+  void smtpDownKeepsTheMailQueuedWithoutHoldingUpTheEscalationAndSendsItOnceWhenBack() throws Exception {
     Task task = startTask("73.73", "polri7373", "2026-12-10T18:00");
-    Instant reminderAt = Instant.parse("2026-12-09T10:00:00Z");
-    ClockUtil.setCurrentTime(Date.from(reminderAt));
-    Job timer = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).timers()
-        .executable().singleResult();
-    management.executeJob(timer.getId()); // the reminder timer fires; the send job waits
-    Job send = management.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(
-        "SendProbeReminderMailTask").singleResult();
+    Instant due = Instant.parse("2026-12-10T10:00:00Z");
     mailServer.stop();
 
-    Instant now = reminderAt;
-    for (int attempt = 1; attempt <= 5; attempt++) {
-      String id = send.getId();
-      assertThatThrownBy(() -> management.executeJob(id)).isNotNull();
-      send = management.createJobQuery().jobId(id).singleResult();
-      assertThat(send.getRetries()).isEqualTo(5 - attempt);
-      assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is untouched").isEqualTo(1);
-      now = now.plus(Duration.ofMinutes(5));
-      ClockUtil.setCurrentTime(Date.from(now));
+    runJobsAt(due.plus(Duration.ofHours(24)));
+    assertThat(candidateGroups(task)).as("overdue and escalated although no mail can leave")
+        .containsExactlyInAnyOrder("polri7373", "polri73");
+    assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
+    for (int round = 1; round <= 3; round++) {
+      sendQueuedMails();
+      MailOutbox.Entry entry = outbox.find(new MailKey(task.getId(), MailKind.ESCALATION, "1")).orElseThrow();
+      assertThat(entry.status()).isEqualTo("PENDING");
+      assertThat(entry.attempts()).isEqualTo(round);
+      assertThat(entry.lastError()).isNotBlank();
     }
-    assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isEqualTo(1);
-    assertThat(outbox.find(MailKey.of(task.getId(), MailKind.REMINDER)).orElseThrow().status()).isEqualTo("PENDING");
+    assertThat(outbox.find(MailKey.of(task.getId(), MailKind.REMINDER))).as("the task was created before its reminder"
+        + " time, but the server came back after the due time: overdue notice only").isEmpty();
     assertThat(mailServer.received()).isEmpty();
 
     mailServer.start();
-    management.setJobRetries(send.getId(), 1); // "retry" on the incident in Cockpit
-    management.executeJob(send.getId());
+    sendQueuedMails();
+    sendQueuedMails();
 
-    assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
-    assertThat(mailServer.received()).hasSize(1);
-    MailOutbox.Entry entry = outbox.find(MailKey.of(task.getId(), MailKind.REMINDER)).orElseThrow();
+    assertThat(mailServer.received()).extracting(MimeMessage::getSubject).hasSize(2)
+        .anySatisfy(subject -> assertThat(subject).startsWith("[Siaga Pilkada] Terlambat: Laporan uji"))
+        .anySatisfy(subject -> assertThat(subject).startsWith("[Siaga Pilkada] Eskalasi tingkat 1: Laporan uji"));
+    MailOutbox.Entry entry = outbox.find(new MailKey(task.getId(), MailKind.ESCALATION, "1")).orElseThrow();
     assertThat(entry.status()).isEqualTo("SENT");
-    assertThat(entry.attempts()).isEqualTo(6);
+    assertThat(entry.attempts()).isEqualTo(4);
+  }
 
-    // a send job executed again (at-least-once delivery of jobs) finds the mail sent
-    assertThat(notifications.sendDeadlineMail(task, MailKind.REMINDER, List.of("polri7373"))).isFalse();
+  @Test
+  void manyTasksOfOneAgencyFallingDueAtOnceMakeOneMailListingThemEachKeyOnce() throws Exception {
+    List<Task> malang = List.of(startTask("35.07", "polri3507", "2026-12-10T18:00"),
+        startTask("35.07", "polri3507", "2026-12-10T18:00"), startTask("35.07", "polri3507", "2026-12-10T18:00"));
+    Task palopo = startTask("73.73", "polri7373", "2026-12-10T18:00");
+    assertThat(management.createJobQuery().processDefinitionKey("deadline-probe").timers().count())
+        .as("one timer job per open task").isEqualTo(4);
+
+    runJobsAt(Instant.parse("2026-12-09T11:00:00Z"));
+    sendQueuedMails();
+
+    assertThat(mailServer.received()).as("one mail per agency").hasSize(2);
+    MimeMessage batch = mail("[Siaga Pilkada] Pengingat: 3 tugas – Kabupaten Malang");
+    assertThat(to(batch)).containsExactly("polresmalang@siaga.demo");
+    String text = body(batch);
+    malang.forEach(task -> assertThat(text).contains("#/?task=" + task.getId()));
+    assertThat(text).doesNotContain(palopo.getId()).contains("3 tugas berikut akan jatuh tempo");
+    MimeMessage single = mail("[Siaga Pilkada] Pengingat: Laporan uji – Kota Palopo");
+    assertThat(body(single)).contains("#/?task=" + palopo.getId());
+    for (Task task : malang) {
+      assertThat(outbox.find(MailKey.of(task.getId(), MailKind.REMINDER)).orElseThrow().status()).isEqualTo("SENT");
+    }
+
+    runJobsAt(Instant.parse("2026-12-09T11:00:00Z"));
+    sendQueuedMails();
+    assertThat(mailServer.received()).as("each key in one mail only").hasSize(2);
+  }
+
+  @Test
+  void aTaskCreatedAfterItsReminderTimeIsRemindedAtOnce() throws Exception {
+    Task task = startTask("73.73", "polri7373", "2026-12-01T18:00");
+    assertThat(dueDates()).as("fires at once").containsExactly(start.plusSeconds(1));
+
+    runJobsAt(start.plusSeconds(1));
+    sendQueuedMails();
+
     assertThat(mailServer.received()).hasSize(1);
+    assertThat(mail("[Siaga Pilkada] Pengingat: Laporan uji").getSubject()).contains("Kota Palopo");
+    assertThat(dueDates()).containsExactly(task.getDueDate().toInstant());
   }
 
   @Test
@@ -221,6 +270,7 @@ class DeadlineMechanismTest {
     Task task = startTask("35.07", "polri3507", "2026-12-10T18:00");
 
     runJobsAt(Instant.parse("2026-12-09T11:00:00Z"));
+    sendQueuedMails();
 
     assertThat(mailServer.received()).hasSize(1);
     assertThat(to(mailServer.received().get(0))).containsExactly("polresmalang@siaga.demo");
@@ -234,6 +284,7 @@ class DeadlineMechanismTest {
     tasks.saveTask(task);
 
     runJobsAt(Instant.parse("2026-12-09T10:00:00Z"));
+    sendQueuedMails();
 
     String html = html(mailServer.received().get(0));
     assertThat(html).contains("&lt;script&gt;alert(&#39;tahapan&#39;)&lt;/script&gt;")
@@ -267,6 +318,12 @@ class DeadlineMechanismTest {
   private List<String> candidateGroups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
         .map(l -> l.getGroupId()).toList();
+  }
+
+  /** Sends what was queued, a batch window after the engine clock's current time. */
+  private void sendQueuedMails() {
+    ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofMinutes(1))));
+    batches.sendReady();
   }
 
   /**

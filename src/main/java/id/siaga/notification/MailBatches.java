@@ -1,0 +1,129 @@
+package id.siaga.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the queued mails of the outbox in batches: every batch key with a row queued at least
+ * {@code siaga.mail.batch-window} ago gets one mail, written by the feature's
+ * {@link MailBatchComposer}, covering all its ready rows. So when 33 kecamatan tasks of one
+ * agency fall due at the same instant, the agency gets one mail listing them.
+ *
+ * <p>At most once per key still holds: the rows are claimed with an owner and a lease (a
+ * conditional update, safe across nodes), each claimed key is in exactly one mail, and marked SENT
+ * right after it was accepted. A failed send leaves the rows PENDING with the error and an attempt
+ * counted; the next round tries again. The clock is the engine's ({@link ClockUtil}), the one the
+ * timers that queued the rows ran on, so tests drive both with one clock.
+ */
+@Service
+public class MailBatches {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MailBatches.class);
+
+  private final MailOutbox outbox;
+  private final Mailer mailer;
+  private final List<MailBatchComposer> composers;
+  private final TransactionTemplate ownTransaction;
+  private final Duration window;
+  private final Duration claimLease;
+
+  MailBatches(MailOutbox outbox, Mailer mailer, List<MailBatchComposer> composers,
+      PlatformTransactionManager transactions, @Value("${siaga.mail.batch-window:PT1M}") Duration window,
+      @Value("${siaga.mail.claim-lease:PT5M}") Duration claimLease) {
+    this.outbox = outbox;
+    this.mailer = mailer;
+    this.composers = composers;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.window = window;
+    this.claimLease = claimLease;
+  }
+
+  @Scheduled(initialDelayString = "${siaga.mail.batch-poll:PT15S}", fixedDelayString = "${siaga.mail.batch-poll:PT15S}")
+  void onSchedule() {
+    try {
+      sendReady();
+    } catch (RuntimeException e) {
+      LOG.warn("Sending queued mails failed; next round retries: {}", e.toString());
+    }
+  }
+
+  /**
+   * Sends every ready batch now.
+   *
+   * @return how many mails were sent
+   */
+  public int sendReady() {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant readyBefore = now.minus(window);
+    int sent = 0;
+    for (String batchKey : ownTransaction.execute(tx -> outbox.readyBatches(readyBefore, now))) {
+      if (sendBatch(batchKey, readyBefore, now)) {
+        sent++;
+      }
+    }
+    return sent;
+  }
+
+  private boolean sendBatch(String batchKey, Instant readyBefore, Instant now) {
+    String owner = Mailer.NODE + "/" + UUID.randomUUID();
+    List<MailKey> keys = ownTransaction.execute(tx -> outbox.claimBatch(batchKey, owner, readyBefore, now,
+        now.plus(claimLease)));
+    if (keys.isEmpty()) {
+      return false;
+    }
+    MailKind kind = keys.get(0).kind();
+    MailBatchComposer composer = composers.stream().filter(c -> c.composes(kind)).findFirst()
+        .orElseThrow(() -> new IllegalStateException("no composer for queued mails of kind " + kind));
+    MailBatchComposer.BatchMail batch;
+    try {
+      batch = composer.compose(batchKey, keys);
+    } catch (RuntimeException e) {
+      finish(keys, owner, "PENDING", e.toString());
+      throw e;
+    }
+    keys.stream().filter(key -> !batch.covered().contains(key))
+        .forEach(key -> finish(List.of(key), owner, "SKIPPED", batch.skipReason()));
+    List<MailKey> covered = keys.stream().filter(batch.covered()::contains).toList();
+    if (covered.isEmpty()) {
+      return false;
+    }
+    Mail mail = batch.mail();
+    String messageId = "<" + UUID.randomUUID() + "@siaga-pilkada>";
+    ownTransaction.executeWithoutResult(tx -> outbox.recordBatch(owner, Mailer.recipientsText(mail), mail.subject(),
+        messageId));
+    if (!mail.hasRecipients()) {
+      LOG.warn("Batch {} ({} mails) has no recipient with an e-mail address; recorded as SKIPPED", batchKey,
+          covered.size());
+      finish(covered, owner, "SKIPPED", "no recipient with an e-mail address");
+      return false;
+    }
+    String note;
+    try {
+      note = mailer.deliver(covered.get(0), messageId, mail);
+    } catch (RuntimeException e) {
+      LOG.warn("Batch {} ({} mails) not sent, retried next round: {}", batchKey, covered.size(), e.toString());
+      finish(covered, owner, "PENDING", e.toString());
+      return false;
+    }
+    finish(covered, owner, "SENT", note);
+    LOG.info("Sent batch {} ({} mails in one) to {} recipient(s)", batchKey, covered.size(),
+        mail.to().size() + mail.cc().size());
+    return true;
+  }
+
+  private void finish(List<MailKey> keys, String owner, String status, String note) {
+    ownTransaction.executeWithoutResult(tx -> keys.forEach(key -> outbox.finishClaimed(key, owner, status, note)));
+  }
+}

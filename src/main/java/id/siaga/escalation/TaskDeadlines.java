@@ -95,6 +95,11 @@ public class TaskDeadlines {
     String activityId;
     if (scope instanceof ExecutionEntity execution) {
       activityId = execution.getActivityId();
+      if (activityId == null) {
+        // a multi-instance body waiting in its instances keeps no activity of its own
+        activityId = execution.getExecutions().stream().map(ExecutionEntity::getActivityId)
+            .filter(id -> id != null).findFirst().orElse(null);
+      }
     } else if (scope instanceof org.camunda.bpm.engine.delegate.DelegateTask task) {
       activityId = task.getTaskDefinitionKey();
     } else {

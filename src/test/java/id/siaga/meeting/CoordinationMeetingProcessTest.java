@@ -18,6 +18,7 @@ import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.calendar.Elections;
 import id.siaga.notification.DevMailServer;
+import id.siaga.notification.MailBatches;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -64,6 +65,7 @@ class CoordinationMeetingProcessTest {
       "polri7373", "polrespalopo", "tni7373", "kodimpalopo", "kpu7373", "kpupalopo", "bawaslu7373", "bawaslupalopo",
       "kejaksaan7373", "kejaripalopo");
 
+  @Autowired MailBatches batches;
   @Autowired RuntimeService runtime;
   @Autowired org.camunda.bpm.engine.FilterService filters;
   @Autowired TaskService tasks;
@@ -477,10 +479,15 @@ class CoordinationMeetingProcessTest {
     ClockUtil.setCurrentTime(Date.from(instant));
   }
 
-  /** Runs what is due at {@code instant}, a second after it, as the job executor would. */
+  /**
+   * Runs what is due at {@code instant}, a second after it, as the job executor would, then sends
+   * the deadline mails its timers queued, a batch window later.
+   */
   void runJobsAt(ProcessInstance pi, Instant instant) {
     at(instant.plusSeconds(1));
     runJobs(pi);
+    at(instant.plusSeconds(1).plus(Duration.ofMinutes(1)));
+    batches.sendReady();
   }
 
   /** Executes every job of the instance that is due now, including the ones they create. */

@@ -17,8 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Sends the queued mails of the outbox in batches: every batch key with a row queued at least
  * {@code siaga.mail.batch-window} ago gets one mail, written by the feature's
- * {@link MailBatchComposer}, covering all its ready rows. So when 33 kecamatan tasks of one
- * agency fall due at the same instant, the agency gets one mail listing them.
+ * {@link MailBatchComposer}, covering its ready rows (at most {@code siaga.mail.batch-max} per
+ * mail, 50 by default, so that a mail stays readable). So when 33 kecamatan tasks of one agency
+ * fall due at the same instant, the agency gets one mail listing them.
  *
  * <p>At most once per key still holds: the rows are claimed with an owner and a lease (a
  * conditional update, safe across nodes), each claimed key is in exactly one mail, and marked SENT
@@ -37,10 +38,11 @@ public class MailBatches {
   private final TransactionTemplate ownTransaction;
   private final Duration window;
   private final Duration claimLease;
+  private final int maxPerMail;
 
   MailBatches(MailOutbox outbox, Mailer mailer, List<MailBatchComposer> composers,
       PlatformTransactionManager transactions, @Value("${siaga.mail.batch-window:PT1M}") Duration window,
-      @Value("${siaga.mail.claim-lease:PT5M}") Duration claimLease) {
+      @Value("${siaga.mail.claim-lease:PT5M}") Duration claimLease, @Value("${siaga.mail.batch-max:50}") int maxPerMail) {
     this.outbox = outbox;
     this.mailer = mailer;
     this.composers = composers;
@@ -48,6 +50,7 @@ public class MailBatches {
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.window = window;
     this.claimLease = claimLease;
+    this.maxPerMail = maxPerMail;
   }
 
   @Scheduled(initialDelayString = "${siaga.mail.batch-poll:PT15S}", fixedDelayString = "${siaga.mail.batch-poll:PT15S}")
@@ -69,19 +72,26 @@ public class MailBatches {
     Instant readyBefore = now.minus(window);
     int sent = 0;
     for (String batchKey : ownTransaction.execute(tx -> outbox.readyBatches(readyBefore, now))) {
-      if (sendBatch(batchKey, readyBefore, now)) {
-        sent++;
-      }
+      Outcome outcome;
+      do {
+        outcome = sendBatch(batchKey, readyBefore, now);
+        if (outcome == Outcome.SENT) {
+          sent++;
+        }
+      } while (outcome != Outcome.NOTHING_LEFT && outcome != Outcome.FAILED);
     }
     return sent;
   }
 
-  private boolean sendBatch(String batchKey, Instant readyBefore, Instant now) {
+  private enum Outcome { SENT, SKIPPED, FAILED, NOTHING_LEFT }
+
+  /** Sends one mail of up to {@code batch-max} rows of the batch. */
+  private Outcome sendBatch(String batchKey, Instant readyBefore, Instant now) {
     String owner = Mailer.NODE + "/" + UUID.randomUUID();
     List<MailKey> keys = ownTransaction.execute(tx -> outbox.claimBatch(batchKey, owner, readyBefore, now,
-        now.plus(claimLease)));
+        now.plus(claimLease), maxPerMail));
     if (keys.isEmpty()) {
-      return false;
+      return Outcome.NOTHING_LEFT;
     }
     MailKind kind = keys.get(0).kind();
     MailBatchComposer composer = composers.stream().filter(c -> c.composes(kind)).findFirst()
@@ -97,7 +107,7 @@ public class MailBatches {
         .forEach(key -> finish(List.of(key), owner, "SKIPPED", batch.skipReason()));
     List<MailKey> covered = keys.stream().filter(batch.covered()::contains).toList();
     if (covered.isEmpty()) {
-      return false;
+      return Outcome.SKIPPED;
     }
     Mail mail = batch.mail();
     String messageId = "<" + UUID.randomUUID() + "@siaga-pilkada>";
@@ -107,7 +117,7 @@ public class MailBatches {
       LOG.warn("Batch {} ({} mails) has no recipient with an e-mail address; recorded as SKIPPED", batchKey,
           covered.size());
       finish(covered, owner, "SKIPPED", "no recipient with an e-mail address");
-      return false;
+      return Outcome.SKIPPED;
     }
     String note;
     try {
@@ -115,12 +125,12 @@ public class MailBatches {
     } catch (RuntimeException e) {
       LOG.warn("Batch {} ({} mails) not sent, retried next round: {}", batchKey, covered.size(), e.toString());
       finish(covered, owner, "PENDING", e.toString());
-      return false;
+      return Outcome.FAILED;
     }
     finish(covered, owner, "SENT", note);
     LOG.info("Sent batch {} ({} mails in one) to {} recipient(s)", batchKey, covered.size(),
         mail.to().size() + mail.cc().size());
-    return true;
+    return Outcome.SENT;
   }
 
   private void finish(List<MailKey> keys, String owner, String status, String note) {

@@ -65,12 +65,15 @@ public class MailOutbox {
         String.class, Timestamp.from(readyBefore), Timestamp.from(now));
   }
 
-  /** Claims every ready row of a batch for {@code owner}; returns the keys it now holds. */
-  List<MailKey> claimBatch(String batchKey, String owner, Instant readyBefore, Instant now, Instant until) {
+  /** Claims up to {@code max} ready rows of a batch, oldest first, for {@code owner}; returns the keys it now holds. */
+  List<MailKey> claimBatch(String batchKey, String owner, Instant readyBefore, Instant now, Instant until, int max) {
     jdbc.update("update siaga_mail_outbox set status = 'SENDING', claimed_by = ?, claimed_until = ?,"
-            + " attempts = attempts + 1 where batch_key = ? and created_at <= ?"
+            + " attempts = attempts + 1 where id in (select id from siaga_mail_outbox where batch_key = ?"
+            + " and created_at <= ? and (status = 'PENDING' or (status = 'SENDING' and claimed_until < ?))"
+            + " order by created_at, subject_key limit ?)"
             + " and (status = 'PENDING' or (status = 'SENDING' and claimed_until < ?))",
-        owner, Timestamp.from(until), batchKey, Timestamp.from(readyBefore), Timestamp.from(now));
+        owner, Timestamp.from(until), batchKey, Timestamp.from(readyBefore), Timestamp.from(now), max,
+        Timestamp.from(now));
     return jdbc.query("select subject_key, kind, level_key from siaga_mail_outbox where claimed_by = ?"
             + " and status = 'SENDING' order by created_at, subject_key",
         (rs, row) -> new MailKey(rs.getString(1), MailKind.valueOf(rs.getString(2)), rs.getString(3)), owner);

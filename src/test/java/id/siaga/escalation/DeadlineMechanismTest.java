@@ -253,6 +253,28 @@ class DeadlineMechanismTest {
   }
 
   @Test
+  void aBatchLargerThanOneMailHoldsIsSplitAndEveryTaskIsListedExactlyOnce() throws Exception {
+    List<Task> malang = new java.util.ArrayList<>();
+    for (int i = 0; i < 52; i++) {
+      malang.add(startTask("35.07", "polri3507", "2026-12-10T18:00"));
+    }
+
+    runJobsAt(Instant.parse("2026-12-09T11:00:00Z"));
+    sendQueuedMails();
+
+    assertThat(mailServer.received()).as("50 tasks per mail at most").hasSize(2);
+    String first = html(mailServer.received().get(0));
+    String second = html(mailServer.received().get(1));
+    for (Task task : malang) {
+      String link = "#/?task=" + task.getId() + "\"";
+      assertThat(first.contains(link) ^ second.contains(link)).as("in one mail only: " + task.getId()).isTrue();
+      assertThat((first + second).split(java.util.regex.Pattern.quote(link), -1)).as("listed once").hasSize(2);
+    }
+    assertThat(mail("[Siaga Pilkada] Pengingat: 50 tugas – Kabupaten Malang")).isNotNull();
+    assertThat(mail("[Siaga Pilkada] Pengingat: 2 tugas – Kabupaten Malang")).isNotNull();
+  }
+
+  @Test
   void aTaskCreatedAfterItsReminderTimeIsRemindedAtOnce() throws Exception {
     Task task = startTask("73.73", "polri7373", "2026-12-01T18:00");
     assertThat(dueDates()).as("fires at once").containsExactly(start.plusSeconds(1));

@@ -1,7 +1,5 @@
 package id.siaga.escalation;
 
-import id.siaga.notification.MailKind;
-import id.siaga.notification.TaskNotifications;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,11 +10,11 @@ class DeadlineMailDelegates {
 
   @Bean
   JavaDelegate sendReminderMail(TaskNotifications notifications) {
-    return new SendDeadlineMailDelegate(notifications, MailKind.REMINDER);
+    return new SendDeadlineMailDelegate(notifications, DeadlineMailKinds.REMINDER);
   }
 
   @Bean
   JavaDelegate sendOverdueMail(TaskNotifications notifications) {
-    return new SendDeadlineMailDelegate(notifications, MailKind.OVERDUE);
+    return new SendDeadlineMailDelegate(notifications, DeadlineMailKinds.OVERDUE);
   }
 }

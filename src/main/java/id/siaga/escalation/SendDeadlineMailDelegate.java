@@ -1,7 +1,6 @@
 package id.siaga.escalation;
 
 import id.siaga.notification.MailKind;
-import id.siaga.notification.TaskNotifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;

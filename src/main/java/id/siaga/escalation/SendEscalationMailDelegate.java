@@ -1,6 +1,5 @@
 package id.siaga.escalation;
 
-import id.siaga.notification.TaskNotifications;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.task.Task;

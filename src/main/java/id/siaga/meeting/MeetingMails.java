@@ -3,12 +3,10 @@ package id.siaga.meeting;
 import id.siaga.calendar.LocalDeadlines;
 import id.siaga.notification.Mail;
 import id.siaga.notification.MailKey;
-import id.siaga.notification.MailKind;
 import id.siaga.notification.MailTemplates;
 import id.siaga.notification.Mailer;
-import id.siaga.notification.MeetingInvitations;
 import id.siaga.notification.Recipients;
-import id.siaga.notification.TaskNotifications;
+import id.siaga.notification.TasklistLinks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -35,10 +33,10 @@ class MeetingMails {
   private final Recipients recipients;
   private final MailTemplates templates;
   private final LocalDeadlines deadlines;
-  private final TaskNotifications links;
+  private final TasklistLinks links;
 
   MeetingMails(Rakor rakor, MeetingRepository meetings, MeetingInvitations invitations, Mailer mailer,
-      Recipients recipients, MailTemplates templates, LocalDeadlines deadlines, TaskNotifications links) {
+      Recipients recipients, MailTemplates templates, LocalDeadlines deadlines, TasklistLinks links) {
     this.rakor = rakor;
     this.meetings = meetings;
     this.invitations = invitations;
@@ -69,7 +67,7 @@ class MeetingMails {
    * attended, what was noted, and each action item with its owner and due date.
    */
   void sendMinutes(String meetingId) {
-    mailer.sendOnce(MailKey.of(meetingId, MailKind.MINUTES), () -> composeMinutes(rakor.meeting(meetingId)));
+    mailer.sendOnce(MailKey.of(meetingId, MeetingMailKinds.MINUTES), () -> composeMinutes(rakor.meeting(meetingId)));
   }
 
   private Mail composeMinutes(Meeting m) {
@@ -90,7 +88,7 @@ class MeetingMails {
    */
   void sendWaiverDecision(String itemId) {
     int decision = meetings.waiverDecisions(itemId);
-    mailer.sendOnce(new MailKey(itemId, MailKind.WAIVER, String.valueOf(decision)), () -> {
+    mailer.sendOnce(new MailKey(itemId, MeetingMailKinds.WAIVER, String.valueOf(decision)), () -> {
       ActionItem item = rakor.actionItem(itemId);
       Meeting m = rakor.meeting(item.meetingId());
       Map<String, Object> model = meetingModel(m);
@@ -111,7 +109,7 @@ class MeetingMails {
 
   /** The summary to the convening agency, copied to whoever convened the meeting. */
   void sendSummary(String meetingId) {
-    mailer.sendOnce(MailKey.of(meetingId, MailKind.SUMMARY), () -> composeSummary(rakor.meeting(meetingId)));
+    mailer.sendOnce(MailKey.of(meetingId, MeetingMailKinds.SUMMARY), () -> composeSummary(rakor.meeting(meetingId)));
   }
 
   private Mail composeSummary(Meeting m) {
@@ -144,8 +142,8 @@ class MeetingMails {
     model.put("stageName", rakor.stageName(m));
     model.put("start", deadlines.display(m.regionCode(), m.meetingAt()));
     model.put("venue", m.venue());
-    model.put("recordLink", links.link("/api/meetings/" + m.meetingId()));
-    model.put("link", links.tasklistLink());
+    model.put("recordLink", links.to("/api/meetings/" + m.meetingId()));
+    model.put("link", links.tasklist());
     return model;
   }
 

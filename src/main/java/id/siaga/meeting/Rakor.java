@@ -26,7 +26,7 @@ import id.siaga.agency.Agency;
 import id.siaga.agency.AgencyRepository;
 import id.siaga.calendar.LocalDeadlines;
 import id.siaga.escalation.TaskDeadlines;
-import id.siaga.notification.TaskNotifications;
+import id.siaga.escalation.TaskNotifications;
 import id.siaga.system.FormInput;
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -17,7 +17,7 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 @Component
 public class MailTemplates {
 
-  static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+  public static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
 
   private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
   private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");

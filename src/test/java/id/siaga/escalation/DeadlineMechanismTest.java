@@ -11,9 +11,7 @@ import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.notification.DevMailServer;
 import id.siaga.notification.MailKey;
-import id.siaga.notification.MailKind;
 import id.siaga.notification.MailOutbox;
-import id.siaga.notification.TaskNotifications;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -135,9 +133,9 @@ class DeadlineMechanismTest {
     assertThat(dueDates()).as("two levels, then the escalation timer stops").isEmpty();
     runJobsAt(due.plus(Duration.ofDays(10)));
     assertThat(mailServer.received()).hasSize(4);
-    assertThat(outbox.keysOf(task.getId())).containsExactly(MailKey.of(task.getId(), MailKind.REMINDER),
-        MailKey.of(task.getId(), MailKind.OVERDUE), new MailKey(task.getId(), MailKind.ESCALATION, "1"),
-        new MailKey(task.getId(), MailKind.ESCALATION, "2"));
+    assertThat(outbox.keysOf(task.getId())).containsExactly(MailKey.of(task.getId(), DeadlineMailKinds.REMINDER),
+        MailKey.of(task.getId(), DeadlineMailKinds.OVERDUE), new MailKey(task.getId(), DeadlineMailKinds.ESCALATION, "1"),
+        new MailKey(task.getId(), DeadlineMailKinds.ESCALATION, "2"));
   }
 
   @Test
@@ -198,7 +196,7 @@ class DeadlineMechanismTest {
       ClockUtil.setCurrentTime(Date.from(now));
     }
     assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isEqualTo(1);
-    assertThat(outbox.find(MailKey.of(task.getId(), MailKind.REMINDER)).orElseThrow().status()).isEqualTo("PENDING");
+    assertThat(outbox.find(MailKey.of(task.getId(), DeadlineMailKinds.REMINDER)).orElseThrow().status()).isEqualTo("PENDING");
     assertThat(mailServer.received()).isEmpty();
 
     mailServer.start();
@@ -207,12 +205,12 @@ class DeadlineMechanismTest {
 
     assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
     assertThat(mailServer.received()).hasSize(1);
-    MailOutbox.Entry entry = outbox.find(MailKey.of(task.getId(), MailKind.REMINDER)).orElseThrow();
+    MailOutbox.Entry entry = outbox.find(MailKey.of(task.getId(), DeadlineMailKinds.REMINDER)).orElseThrow();
     assertThat(entry.status()).isEqualTo("SENT");
     assertThat(entry.attempts()).isEqualTo(6);
 
     // a send job executed again (at-least-once delivery of jobs) finds the mail sent
-    assertThat(notifications.sendDeadlineMail(task, MailKind.REMINDER, List.of("polri7373"))).isFalse();
+    assertThat(notifications.sendDeadlineMail(task, DeadlineMailKinds.REMINDER, List.of("polri7373"))).isFalse();
     assertThat(mailServer.received()).hasSize(1);
   }
 

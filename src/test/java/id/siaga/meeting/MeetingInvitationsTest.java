@@ -1,10 +1,11 @@
-package id.siaga.notification;
+package id.siaga.meeting;
 
 import static id.siaga.MailboxAssert.cc;
 import static id.siaga.MailboxAssert.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
+import id.siaga.notification.DevMailServer;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;

@@ -1,6 +1,13 @@
-package id.siaga.notification;
+package id.siaga.escalation;
 
 import id.siaga.calendar.LocalDeadlines;
+import id.siaga.notification.Mail;
+import id.siaga.notification.MailKey;
+import id.siaga.notification.MailKind;
+import id.siaga.notification.MailTemplates;
+import id.siaga.notification.Mailer;
+import id.siaga.notification.Recipients;
+import id.siaga.notification.TasklistLinks;
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
 import java.util.ArrayList;
@@ -13,7 +20,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,11 +40,11 @@ public class TaskNotifications {
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final IdentityService identity;
-  private final String baseUrl;
+  private final TasklistLinks links;
 
   TaskNotifications(Mailer mailer, Recipients recipients, MailTemplates templates, RegionRepository regions,
       LocalDeadlines deadlines, RuntimeService runtime, RepositoryService repository, IdentityService identity,
-      @Value("${siaga.base-url}") String baseUrl) {
+      TasklistLinks links) {
     this.mailer = mailer;
     this.recipients = recipients;
     this.templates = templates;
@@ -47,7 +53,7 @@ public class TaskNotifications {
     this.runtime = runtime;
     this.repository = repository;
     this.identity = identity;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.links = links;
   }
 
   /** Reminder before the due date, or notice at the due date: to the task's agencies and assignee. */
@@ -64,23 +70,8 @@ public class TaskNotifications {
     List<String> cc = new ArrayList<>();
     recipients.ofGroups(origin).stream().filter(a -> !to.contains(a)).forEach(cc::add);
     recipients.ofUser(task.getAssignee()).stream().filter(a -> !to.contains(a) && !cc.contains(a)).forEach(cc::add);
-    return mailer.sendOnce(new MailKey(task.getId(), MailKind.ESCALATION, String.valueOf(level)),
-        () -> compose(task, MailKind.ESCALATION, level, to, cc, origin, escalatedTo));
-  }
-
-  /** The link that opens the task in Tasklist. */
-  public String taskLink(String taskId) {
-    return tasklistLink() + "#/?task=" + taskId;
-  }
-
-  /** The link to Tasklist itself. */
-  public String tasklistLink() {
-    return link("/camunda/app/tasklist/default/");
-  }
-
-  /** A link into this installation ({@code SIAGA_BASE_URL} + path). */
-  public String link(String path) {
-    return baseUrl + path;
+    return mailer.sendOnce(new MailKey(task.getId(), DeadlineMailKinds.ESCALATION, String.valueOf(level)),
+        () -> compose(task, DeadlineMailKinds.ESCALATION, level, to, cc, origin, escalatedTo));
   }
 
   /** "Kota Palopo" and its zone for a process instance, from its regionCode variable. */
@@ -113,15 +104,19 @@ public class TaskNotifications {
     model.put("taskName", task.getName());
     model.put("processName", repository.getProcessDefinition(task.getProcessDefinitionId()).getName());
     model.put("due", dueText(task, model.get("regionCode")));
-    model.put("link", taskLink(task.getId()));
+    model.put("link", links.task(task.getId()));
     model.put("agencies", groupNames(agencies));
     model.put("escalatedTo", groupNames(escalatedTo));
-    String subject = switch (kind) {
-      case REMINDER -> "Pengingat: " + task.getName() + " – " + model.get("regionName") + ", tenggat " + model.get("due");
-      case OVERDUE -> "Terlambat: " + task.getName() + " – " + model.get("regionName") + ", tenggat " + model.get("due");
-      case ESCALATION -> "Eskalasi tingkat " + level + ": " + task.getName() + " – " + model.get("regionName");
-      default -> throw new IllegalArgumentException("not a task deadline mail: " + kind);
-    };
+    String subject;
+    if (kind.equals(DeadlineMailKinds.REMINDER)) {
+      subject = "Pengingat: " + task.getName() + " – " + model.get("regionName") + ", tenggat " + model.get("due");
+    } else if (kind.equals(DeadlineMailKinds.OVERDUE)) {
+      subject = "Terlambat: " + task.getName() + " – " + model.get("regionName") + ", tenggat " + model.get("due");
+    } else if (kind.equals(DeadlineMailKinds.ESCALATION)) {
+      subject = "Eskalasi tingkat " + level + ": " + task.getName() + " – " + model.get("regionName");
+    } else {
+      throw new IllegalArgumentException("not a task deadline mail: " + kind);
+    }
     return new Mail(to, cc, "[Siaga Pilkada] " + subject, templates.text("task-deadline", model),
         templates.html("task-deadline", model), List.of());
   }

@@ -1,10 +1,11 @@
-package id.siaga.notification;
+package id.siaga.digest;
 
 import static id.siaga.MailboxAssert.body;
 import static id.siaga.MailboxAssert.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
+import id.siaga.notification.DevMailServer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package id.siaga.notification;
+package id.siaga.digest;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,12 @@
-package id.siaga.notification;
+package id.siaga.meeting;
 
 import id.siaga.calendar.LocalDeadlines;
+import id.siaga.notification.Mail;
+import id.siaga.notification.MailKey;
+import id.siaga.notification.MailTemplates;
+import id.siaga.notification.Mailer;
+import id.siaga.notification.Recipients;
+import id.siaga.notification.TasklistLinks;
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
 import java.nio.charset.StandardCharsets;
@@ -44,11 +50,11 @@ public class MeetingInvitations {
   private final RegionRepository regions;
   private final LocalDeadlines deadlines;
   private final IdentityService identity;
-  private final TaskNotifications links;
+  private final TasklistLinks links;
   private final String from;
 
   MeetingInvitations(Mailer mailer, Recipients recipients, MailTemplates templates, RegionRepository regions,
-      LocalDeadlines deadlines, IdentityService identity, TaskNotifications links,
+      LocalDeadlines deadlines, IdentityService identity, TasklistLinks links,
       @Value("${siaga.mail.from}") String from) {
     this.mailer = mailer;
     this.recipients = recipients;
@@ -63,7 +69,7 @@ public class MeetingInvitations {
   /** Sends the invitation (or its update, or its cancellation) once. */
   public boolean send(Meeting meeting) {
     String level = meeting.cancelled() ? "cancel-" + meeting.sequence() : String.valueOf(meeting.sequence());
-    return mailer.sendOnce(new MailKey(meeting.meetingId(), MailKind.INVITATION, level), () -> compose(meeting));
+    return mailer.sendOnce(new MailKey(meeting.meetingId(), MeetingMailKinds.INVITATION, level), () -> compose(meeting));
   }
 
   private Mail compose(Meeting meeting) {
@@ -84,7 +90,7 @@ public class MeetingInvitations {
     model.put("reason", meeting.reason());
     model.put("reportsDue", meeting.reportsDue() == null ? null : deadlines.display(region.code(), meeting.reportsDue()));
     model.put("updated", meeting.sequence() > 0);
-    model.put("link", links.tasklistLink());
+    model.put("link", links.tasklist());
     String subject = (meeting.cancelled() ? "Dibatalkan: " : meeting.sequence() > 0 ? "Perubahan jadwal: " : "Undangan: ")
         + meeting.title() + " – " + region.name() + ", " + model.get("start");
     byte[] ics = ics(meeting, region, to);

@@ -1,7 +1,15 @@
-package id.siaga.notification;
+package id.siaga.digest;
 
 import id.siaga.agency.Agency;
 import id.siaga.agency.AgencyRepository;
+import id.siaga.escalation.TaskNotifications;
+import id.siaga.notification.Mail;
+import id.siaga.notification.MailKey;
+import id.siaga.notification.MailKind;
+import id.siaga.notification.MailTemplates;
+import id.siaga.notification.Mailer;
+import id.siaga.notification.Recipients;
+import id.siaga.notification.TasklistLinks;
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
 import id.siaga.region.Zone;
@@ -26,6 +34,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class DailyDigest {
 
+  /** The kind of the digest mail; one per agency and local date. */
+  public static final MailKind DIGEST = new MailKind("DIGEST");
   static final int HOUR = 7;
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", MailTemplates.INDONESIAN);
 
@@ -37,18 +47,20 @@ public class DailyDigest {
   private final AgencyRepository agencies;
   private final RegionRepository regions;
   private final TaskNotifications taskNotifications;
+  private final TasklistLinks links;
   private final Mailer mailer;
   private final Recipients recipients;
   private final MailTemplates templates;
   private final JdbcTemplate jdbc;
 
   DailyDigest(TaskService tasks, AgencyRepository agencies, RegionRepository regions,
-      TaskNotifications taskNotifications, Mailer mailer, Recipients recipients, MailTemplates templates,
+      TaskNotifications taskNotifications, TasklistLinks links, Mailer mailer, Recipients recipients, MailTemplates templates,
       JdbcTemplate jdbc) {
     this.tasks = tasks;
     this.agencies = agencies;
     this.regions = regions;
     this.taskNotifications = taskNotifications;
+    this.links = links;
     this.mailer = mailer;
     this.recipients = recipients;
     this.templates = templates;
@@ -77,7 +89,7 @@ public class DailyDigest {
     if (lines.isEmpty()) {
       return false;
     }
-    return mailer.sendOnce(new MailKey(agency.groupId(), MailKind.DIGEST, date.toString()), () -> {
+    return mailer.sendOnce(new MailKey(agency.groupId(), DIGEST, date.toString()), () -> {
       long overdue = lines.stream().filter(Line::overdue).count();
       Map<String, Object> model = new LinkedHashMap<>();
       model.put("agency", agency.name());
@@ -85,7 +97,7 @@ public class DailyDigest {
       model.put("lines", lines);
       model.put("open", lines.size());
       model.put("overdue", overdue);
-      model.put("link", taskNotifications.tasklistLink());
+      model.put("link", links.tasklist());
       return new Mail(recipients.ofGroups(List.of(agency.groupId())), List.of(),
           "[Siaga Pilkada] Ringkasan harian " + agency.name() + ": " + lines.size() + " tugas terbuka, "
               + overdue + " terlambat – " + date.format(DATE),
@@ -103,7 +115,7 @@ public class DailyDigest {
       lines.add(new Line(task.getId(), task.getName(), (String) region.get("regionName"),
           taskNotifications.dueText(task, region.get("regionCode")),
           task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now),
-          level instanceof Integer l ? l : 0, taskNotifications.taskLink(task.getId())));
+          level instanceof Integer l ? l : 0, links.task(task.getId())));
     }
     lines.sort((a, b) -> Boolean.compare(b.overdue(), a.overdue()));
     return lines;

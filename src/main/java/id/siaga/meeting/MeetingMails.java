@@ -57,7 +57,7 @@ class MeetingMails {
     boolean cancelled = m.status() == MeetingStatus.DIBATALKAN;
     Instant reportsDue = reportsDueLocal == null ? null
         : LocalDateTime.parse(reportsDueLocal).atZone(deadlines.zoneOf(m.regionCode())).toInstant();
-    invitations.send(new MeetingInvitations.Meeting(m.meetingId(), m.sequence(), m.title(), m.regionCode(),
+    invitations.send(new MeetingInvitations.Invitation(m.meetingId(), m.sequence(), m.title(), m.regionCode(),
         m.meetingAt(), MEETING_DURATION, m.venue(), m.agenda(), m.conveningGroup(), m.invitedGroups(), cancelled,
         m.statusReason(), reportsDue));
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.notification.DevMailServer;
+import id.siaga.notification.IcsWriter;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -56,6 +57,7 @@ class MeetingInvitationsTest {
 
     Calendar ics = ics(mail);
     assertThat(ics.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
+    assertThat(ics.getProperty("PRODID").orElseThrow().getValue()).isEqualTo(IcsWriter.PRODUCT_ID);
     VEvent event = (VEvent) ics.getComponent("VEVENT").orElseThrow();
     DtStart<?> start = event.getProperty("DTSTART").map(p -> (DtStart<?>) p).orElseThrow();
     assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Asia/Makassar");
@@ -63,6 +65,8 @@ class MeetingInvitationsTest {
     assertThat(event.getProperty("LOCATION").orElseThrow().getValue()).isEqualTo("Aula Kantor Wali Kota Palopo");
     assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(meetingId + "@siaga-pilkada");
     assertThat(event.getProperties("ATTENDEE")).hasSize(3);
+    assertThat(event.getProperty("ORGANIZER").orElseThrow().getParameter("CN").orElseThrow().getValue())
+        .as("the convening agency").isEqualTo("Badan Kesbangpol Kota Palopo");
     assertThat(ics.getComponents("VTIMEZONE")).hasSize(1);
     VTimeZone zone = (VTimeZone) ics.getComponent("VTIMEZONE").orElseThrow();
     assertThat(zone.getProperty("TZID").orElseThrow().getValue()).isEqualTo("Asia/Makassar");
@@ -96,8 +100,8 @@ class MeetingInvitationsTest {
         .isEqualTo("CANCELLED");
   }
 
-  private MeetingInvitations.Meeting meeting(int sequence, Instant start, boolean cancelled) {
-    return new MeetingInvitations.Meeting(meetingId, sequence, "Rakor kesiapan masa tenang", "73.73", start,
+  private MeetingInvitations.Invitation meeting(int sequence, Instant start, boolean cancelled) {
+    return new MeetingInvitations.Invitation(meetingId, sequence, "Rakor kesiapan masa tenang", "73.73", start,
         Duration.ofHours(3), "Aula Kantor Wali Kota Palopo", "1. Kesiapan logistik\n2. Pengamanan TPS",
         "kesbangpol7373", List.of("polri7373", "tni7373", "kpu7373"), cancelled,
         cancelled ? "Bentrok dengan kunjungan Forkopimda provinsi" : null, start.minus(Duration.ofHours(21)));
@@ -115,7 +119,7 @@ class MeetingInvitationsTest {
     Multipart multipart = (Multipart) mail.getContent();
     for (int i = 0; i < multipart.getCount(); i++) {
       BodyPart part = multipart.getBodyPart(i);
-      if ("undangan-rakor.ics".equals(part.getFileName())) {
+      if (MeetingInvitations.FILE_NAME.equals(part.getFileName())) {
         try (InputStream in = part.getInputStream()) {
           return new CalendarBuilder().build(new ByteArrayInputStream(in.readAllBytes()));
         }

@@ -2,7 +2,8 @@ package id.siaga.digest;
 
 import id.siaga.agency.Agency;
 import id.siaga.agency.AgencyRepository;
-import id.siaga.escalation.TaskNotifications;
+import id.siaga.calendar.LocalDeadlines;
+import id.siaga.escalation.EscalationRecords;
 import id.siaga.notification.Mail;
 import id.siaga.notification.MailKey;
 import id.siaga.notification.MailKind;
@@ -18,23 +19,35 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.camunda.bpm.engine.task.TaskCountByCandidateGroupResult;
 import org.springframework.stereotype.Service;
 
 /**
  * The daily digest: at 07:00 local time each agency with open tasks gets one mail listing them,
  * overdue ones first. Run every hour by the {@code daily-digest} process; each run serves the
  * zones where it is now the 07:00 hour, so WIT agencies get theirs two hours before WIB ones.
+ *
+ * <p>Reads the engine through its queries only, and a constant number of them per agency: the
+ * agency's open tasks, their instances' {@code regionCode}, and their escalation levels from the
+ * escalation package ({@link EscalationRecords#levelsOf}), each one query for all its tasks.
  */
 @Service
 public class DailyDigest {
 
-  /** The kind of the digest mail; one per agency and local date. */
+  /** The kind of the digest mail: one per agency and local date. */
   public static final MailKind DIGEST = new MailKind("DIGEST");
   static final int HOUR = 7;
   static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy", MailTemplates.INDONESIAN);
@@ -44,38 +57,46 @@ public class DailyDigest {
       int escalationLevel, String link) {}
 
   private final TaskService tasks;
+  private final RuntimeService runtime;
   private final AgencyRepository agencies;
   private final RegionRepository regions;
-  private final TaskNotifications taskNotifications;
+  private final LocalDeadlines deadlines;
+  private final EscalationRecords escalations;
   private final TasklistLinks links;
   private final Mailer mailer;
   private final Recipients recipients;
   private final MailTemplates templates;
-  private final JdbcTemplate jdbc;
 
-  DailyDigest(TaskService tasks, AgencyRepository agencies, RegionRepository regions,
-      TaskNotifications taskNotifications, TasklistLinks links, Mailer mailer, Recipients recipients, MailTemplates templates,
-      JdbcTemplate jdbc) {
+  DailyDigest(TaskService tasks, RuntimeService runtime, AgencyRepository agencies, RegionRepository regions,
+      LocalDeadlines deadlines, EscalationRecords escalations, TasklistLinks links, Mailer mailer,
+      Recipients recipients, MailTemplates templates) {
     this.tasks = tasks;
+    this.runtime = runtime;
     this.agencies = agencies;
     this.regions = regions;
-    this.taskNotifications = taskNotifications;
+    this.deadlines = deadlines;
+    this.escalations = escalations;
     this.links = links;
     this.mailer = mailer;
     this.recipients = recipients;
     this.templates = templates;
-    this.jdbc = jdbc;
   }
 
   /** Sends the digests due at {@code now}: for every agency whose zone is in its 07:00 hour. */
   public int sendDue(Instant now) {
+    if (Arrays.stream(Zone.values()).noneMatch(zone -> now.atZone(zone.zoneId()).getHour() == HOUR)) {
+      return 0;
+    }
+    Map<String, Optional<Region>> known = new HashMap<>();
     int sent = 0;
     for (String groupId : groupsWithOpenTasks()) {
       Agency agency = agencies.find(groupId).orElse(null);
       if (agency == null) {
         continue;
       }
-      ZonedDateTime local = now.atZone(zoneOf(agency).zoneId());
+      Zone zone = agency.regionCode() == null ? Zone.WIB
+          : region(agency.regionCode(), known).map(Region::zone).orElse(Zone.WIB);
+      ZonedDateTime local = now.atZone(zone.zoneId());
       if (local.getHour() == HOUR && sendFor(agency, local.toLocalDate(), now)) {
         sent++;
       }
@@ -107,28 +128,77 @@ public class DailyDigest {
 
   /** The open tasks of an agency's group (assigned or not), overdue first, then by due date. */
   public List<Line> lines(String groupId, Instant now) {
+    List<Task> open = tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().active()
+        .orderByDueDate().asc().list();
+    if (open.isEmpty()) {
+      return List.of();
+    }
+    Map<String, Region> regionOfInstance = regionsOf(open.stream().map(Task::getProcessInstanceId).toList());
+    Map<String, Integer> levels = escalations.levelsOf(open.stream().map(Task::getId).toList());
     List<Line> lines = new ArrayList<>();
-    for (Task task : tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().active()
-        .orderByDueDate().asc().list()) {
-      Map<String, Object> region = taskNotifications.regionOf(task.getProcessInstanceId());
-      Object level = tasks.getVariableLocal(task.getId(), "escalationLevel");
-      lines.add(new Line(task.getId(), task.getName(), (String) region.get("regionName"),
-          taskNotifications.dueText(task, region.get("regionCode")),
+    for (Task task : open) {
+      Region region = regionOfInstance.get(task.getProcessInstanceId());
+      lines.add(new Line(task.getId(), task.getName(), region == null ? "-" : region.name(), due(task, region),
           task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now),
-          level instanceof Integer l ? l : 0, links.task(task.getId())));
+          levels.getOrDefault(task.getId(), 0), links.task(task.getId())));
     }
     lines.sort((a, b) -> Boolean.compare(b.overdue(), a.overdue()));
     return lines;
   }
 
-  private List<String> groupsWithOpenTasks() {
-    return jdbc.queryForList("select distinct I.GROUP_ID_ from ACT_RU_IDENTITYLINK I"
-        + " join ACT_RU_TASK T on T.ID_ = I.TASK_ID_ where I.TYPE_ = 'candidate' and I.GROUP_ID_ is not null"
-        + " order by I.GROUP_ID_", String.class);
+  /** The due time as the region reads it ("Rabu, 9 Desember 2026 12:00 WITA"). */
+  private String due(Task task, Region region) {
+    if (task.getDueDate() == null) {
+      return "tanpa tenggat";
+    }
+    return region == null ? task.getDueDate().toInstant() + " UTC"
+        : deadlines.display(region.zone(), task.getDueDate().toInstant());
   }
 
-  private Zone zoneOf(Agency agency) {
-    return agency.regionCode() == null ? Zone.WIB
-        : regions.find(agency.regionCode()).map(Region::zone).orElse(Zone.WIB);
+  /** The region of each process instance, from its {@code regionCode} variable: one query for all. */
+  private Map<String, Region> regionsOf(Collection<String> processInstanceIds) {
+    Map<String, Optional<Region>> known = new HashMap<>();
+    Map<String, Region> byInstance = new HashMap<>();
+    runtime.createVariableInstanceQuery().variableName(Region.PROCESS_VARIABLE)
+        .executionIdIn(processInstanceIds.stream().distinct().toArray(String[]::new))
+        .disableBinaryFetching().disableCustomObjectDeserialization().list().stream()
+        .filter(variable -> variable.getTaskId() == null && variable.getValue() != null)
+        .forEach(variable -> region(variable.getValue().toString(), known)
+            .ifPresent(region -> byInstance.put(variable.getProcessInstanceId(), region)));
+    return byInstance;
+  }
+
+  private Optional<Region> region(String code, Map<String, Optional<Region>> known) {
+    return known.computeIfAbsent(code, regions::find);
+  }
+
+  /**
+   * The groups that are candidates of an open task, from engine queries: Camunda's task report
+   * counts the unassigned tasks per candidate group (one query); the other agencies are then asked
+   * for claimed tasks by halving, which costs one count query when none has any (the usual case)
+   * and about two per agency found.
+   */
+  private List<String> groupsWithOpenTasks() {
+    Set<String> groups = new TreeSet<>();
+    tasks.createTaskReport().taskCountByCandidateGroup().stream()
+        .map(TaskCountByCandidateGroupResult::getGroupName).filter(Objects::nonNull).forEach(groups::add);
+    List<String> others = agencies.findAll().stream().map(Agency::groupId).filter(id -> !groups.contains(id))
+        .toList();
+    collectWithOpenTasks(others, groups);
+    return List.copyOf(groups);
+  }
+
+  private void collectWithOpenTasks(List<String> candidates, Set<String> found) {
+    if (candidates.isEmpty()
+        || tasks.createTaskQuery().taskCandidateGroupIn(candidates).includeAssignedTasks().active().count() == 0) {
+      return;
+    }
+    if (candidates.size() == 1) {
+      found.add(candidates.get(0));
+      return;
+    }
+    int half = candidates.size() / 2;
+    collectWithOpenTasks(candidates.subList(0, half), found);
+    collectWithOpenTasks(candidates.subList(half, candidates.size()), found);
   }
 }

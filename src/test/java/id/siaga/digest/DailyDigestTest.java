@@ -5,6 +5,8 @@ import static id.siaga.MailboxAssert.to;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
+import id.siaga.escalation.EscalationRecords;
+import id.siaga.escalation.TaskEscalation;
 import id.siaga.notification.DevMailServer;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -35,6 +37,8 @@ class DailyDigestTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired ManagementService management;
+  @Autowired TaskEscalation escalation;
+  @Autowired EscalationRecords escalations;
 
   private Task kpuOverdue;
   private Task kpuOpen;
@@ -98,6 +102,36 @@ class DailyDigestTest {
     // KPU Palopo and Bawaslu Palopo; KPU Makassar has tasks but no member with an address
     assertThat(afterSeven).isEqualTo(2);
     assertThat(mailServer.received()).hasSize(afterSeven);
+  }
+
+  @Test
+  void anAgencyWhoseOnlyOpenTaskIsClaimedStillGetsItsDigest() throws Exception {
+    tasks.claim(bawaslu.getId(), "bawaslupalopo");
+    Instant seven = SEVEN_WITA.plus(Duration.ofDays(3));
+
+    digest.sendDue(seven);
+
+    assertThat(body(only("bawaslupalopo@siaga.demo"))).contains(bawaslu.getId());
+    assertThat(only("kpupalopo@siaga.demo").getSubject()).contains("KPU Kota Palopo: 3 tugas terbuka");
+  }
+
+  @Test
+  void anEscalatedTaskShowsTheLevelTheEscalationPackageRecorded() throws Exception {
+    escalation.escalate(kpuOverdue, List.of("kpu7373"), 2);
+    Instant seven = SEVEN_WITA.plus(Duration.ofDays(4));
+
+    assertThat(digest.lines("kpu7373", seven)).extracting(DailyDigest.Line::escalationLevel).containsExactly(1, 0, 0);
+    assertThat(escalations.levelsOf(List.of(kpuOverdue.getId(), kpuOpen.getId(), kpuOverdue.getId())))
+        .containsExactly(Map.entry(kpuOverdue.getId(), 1));
+    assertThat(escalations.levelsOf(List.of())).isEmpty();
+    digest.sendDue(seven);
+    assertThat(body(only("kpupalopo@siaga.demo"))).contains("eskalasi tingkat 1");
+  }
+
+  @Test
+  void noZoneAtSevenNoDigest() {
+    assertThat(digest.sendDue(SEVEN_WITA.plus(Duration.ofDays(5)).plus(Duration.ofHours(3)))).isZero();
+    assertThat(mailServer.received()).isEmpty();
   }
 
   @Test

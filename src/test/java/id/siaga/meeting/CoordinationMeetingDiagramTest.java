@@ -28,7 +28,7 @@ import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Rakor diagram is readable and complete: typed ids, every element drawn, every user task with
+ * The coordination meeting's diagram is readable and complete: typed ids, every element drawn, every user task with
  * its form, its due rule and its three visible timers; the forms offer exactly the threats and
  * agencies the rules accept. Reads the files under {@code bpmn/}, no engine.
  */
@@ -97,7 +97,7 @@ class CoordinationMeetingDiagramTest {
     assertThat(options("meeting-outcome", "attendance")).containsExactlyInAnyOrderElementsOf(agencies);
     assertThat(options("meeting-outcome", "ownerAgency")).containsExactlyInAnyOrderElementsOf(agencies);
     assertThat(options("readiness-report", "readinessStatus"))
-        .containsExactlyElementsOf(Arrays.stream(Readiness.values()).map(Enum::name).toList());
+        .containsExactlyElementsOf(Arrays.stream(ReportedReadiness.values()).map(Enum::name).toList());
     assertThat(options("meeting-outcome", "meetingOutcome"))
         .containsExactlyElementsOf(Arrays.stream(MeetingOutcome.values()).map(Enum::name).toList());
   }

@@ -1,6 +1,6 @@
 package id.siaga.meeting;
 
-import static id.siaga.meeting.RakorDriver.PALOPO;
+import static id.siaga.meeting.CoordinationMeetingDriver.PALOPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
@@ -46,7 +46,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The Rakor's Camunda Forms in the real Tasklist, in headless Chromium (Debian's chromium and
+ * The coordination meeting's Camunda Forms in the real Tasklist, in headless Chromium (Debian's chromium and
  * chromium-driver; the Maven profile {@code browser} runs this class when chromedriver is
  * installed). The real clock runs: the meeting lies in the future, inside the campaign stage of the
  * election each test creates. Screenshots of every step (and of a failure) go to target/browser.
@@ -54,7 +54,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Indonesia all the same (its config.js offers Indonesian only).
  */
 @SiagaSpringBootTest
-class RakorTasklistBrowserTest {
+class CoordinationMeetingTasklistBrowserTest {
 
   static final ZoneId WITA = ZoneId.of("Asia/Makassar");
   static final Path SCREENSHOTS = Path.of("target", "browser");
@@ -170,7 +170,7 @@ class RakorTasklistBrowserTest {
       assertThat(r.personnel()).isEqualTo(25);
       assertThat(r.threats()).containsExactlyInAnyOrder(Threat.POLITIK_UANG, Threat.HOAKS);
       assertThat(r.needs()).isEqualTo("Perlu tambahan kendaraan patroli");
-      assertThat(r.readiness()).isEqualTo(Readiness.SIAP);
+      assertThat(r.readiness()).isEqualTo(ReportedReadiness.SIAP);
       assertThat(r.submittedBy()).isEqualTo("polrespalopo");
     });
 
@@ -190,7 +190,7 @@ class RakorTasklistBrowserTest {
   }
 
   @Test
-  void theCoordinatorSchedulesARakorWithTheStartFormInTasklist() {
+  void theCoordinatorSchedulesAMeetingWithTheStartFormInTasklist() {
     login("kesbangpolpalopo");
     click(wait.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//a[@ng-click='open()'][contains(., 'Mulai proses')]"))));
@@ -386,7 +386,7 @@ class RakorTasklistBrowserTest {
   // ------------------------------------------------------------------ engine
 
   ProcessInstance schedule(String meetingAt, List<String> invited) {
-    return new RakorDriver(forms, repository, identity, tasks)
-        .start(RakorDriver.scheduleForm(electionId, meetingAt, invited), "kesbangpolpalopo");
+    return new CoordinationMeetingDriver(forms, repository, identity, tasks)
+        .start(CoordinationMeetingDriver.scheduleForm(electionId, meetingAt, invited), "kesbangpolpalopo");
   }
 }

@@ -27,6 +27,7 @@ import id.siaga.agency.AgencyRepository;
 import id.siaga.calendar.LocalDeadlines;
 import id.siaga.escalation.TaskDeadlines;
 import id.siaga.escalation.TaskNotifications;
+import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -48,12 +49,14 @@ import org.springframework.stereotype.Component;
  * The life of one coordination meeting (Rakor) as the process {@code coordination-meeting} walks
  * it: register the schedule, collect readiness reports, record the outcome (held, postponed,
  * cancelled), follow up each action item, close. Called by the thin delegates and listeners of
- * {@link MeetingDelegates}; named {@code rakor} so that the diagram's collections read
- * {@code ${rakor.pendingReports(meetingId)}}. The rules themselves live in
+ * {@link MeetingDelegates}; the bean {@code coordinationMeeting} gives the diagram its collections
+ * ({@code ${coordinationMeeting.pendingReports(execution)}}). The engine's side of the feature: it
+ * unpacks executions and tasks and hands domain values to the rules, which live in
  * {@link MeetingScheduling}, {@link ReadinessReports}, {@link MeetingOutcomes} and {@link FollowUps}.
  */
-@Component("rakor")
-public class Rakor {
+@EngineAdapter
+@Component("coordinationMeeting")
+public class CoordinationMeeting {
 
   /** The region's name, shown under each task in Tasklist's filters. */
   static final String REGION_NAME = "regionName";
@@ -65,8 +68,8 @@ public class Rakor {
   private final LocalDeadlines deadlines;
   private final IdentityService identity;
 
-  Rakor(MeetingScheduling scheduling, MeetingOutcomes outcomes, MeetingRepository meetings, AgencyRepository agencies,
-      LocalDeadlines deadlines, IdentityService identity) {
+  CoordinationMeeting(MeetingScheduling scheduling, MeetingOutcomes outcomes, MeetingRepository meetings,
+      AgencyRepository agencies, LocalDeadlines deadlines, IdentityService identity) {
     this.scheduling = scheduling;
     this.outcomes = outcomes;
     this.meetings = meetings;
@@ -97,7 +100,7 @@ public class Rakor {
     Authentication user = identity.getCurrentAuthentication();
     String convenedBy = user == null ? (String) execution.getVariable(CONVENED_BY) : user.getUserId();
     Meeting meeting = scheduling.schedule(new FormInput(execution::getVariable), execution.getProcessInstanceId(),
-        convenedBy, user == null ? null : user.getGroupIds());
+        convenedBy, user == null ? null : user.getGroupIds(), now());
     if (meetings.scheduledAt(meeting.regionCode(), meeting.stageCode(), meeting.meetingAt()).isPresent()) {
       refuseDuplicate(meeting);
     }
@@ -146,13 +149,14 @@ public class Rakor {
 
   /** Completion of the coordinator's task: the outcome is checked before the task may complete. */
   void checkOutcome(DelegateTask task) {
-    outcomes.read(new FormInput(task::getVariable), meetingOf(task));
+    outcomes.read(new FormInput(task::getVariable), meetingOf(task), now());
   }
 
   /** Held: attendance, minutes and action items recorded. */
   void recordMinutes(DelegateExecution execution) {
     Meeting meeting = meetingOf(execution);
-    MeetingOutcomes.Held held = (MeetingOutcomes.Held) outcomes.read(new FormInput(execution::getVariable), meeting);
+    MeetingOutcomes.Held held =
+        (MeetingOutcomes.Held) outcomes.read(new FormInput(execution::getVariable), meeting, now());
     meetings.markHeld(meeting.meetingId(), held.attendance(), held.minutes(), now());
     meetings.insertActionItems(held.actionItems());
   }
@@ -161,7 +165,7 @@ public class Rakor {
   void postpone(DelegateExecution execution) {
     Meeting meeting = meetingOf(execution);
     MeetingOutcomes.Postponed postponed =
-        (MeetingOutcomes.Postponed) outcomes.read(new FormInput(execution::getVariable), meeting);
+        (MeetingOutcomes.Postponed) outcomes.read(new FormInput(execution::getVariable), meeting, now());
     Meeting rescheduled = meeting.rescheduled(postponed.at(), postponed.local(), postponed.reason());
     meetings.reschedule(rescheduled);
     setSchedule(execution, rescheduled);
@@ -174,7 +178,7 @@ public class Rakor {
   void cancel(DelegateExecution execution) {
     Meeting meeting = meetingOf(execution);
     MeetingOutcomes.Cancelled cancelled =
-        (MeetingOutcomes.Cancelled) outcomes.read(new FormInput(execution::getVariable), meeting);
+        (MeetingOutcomes.Cancelled) outcomes.read(new FormInput(execution::getVariable), meeting, now());
     meetings.markCancelled(meeting.meetingId(), cancelled.reason(), now());
   }
 

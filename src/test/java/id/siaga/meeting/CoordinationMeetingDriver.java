@@ -20,7 +20,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
  * Drives {@code coordination-meeting} in tests as Tasklist does: the forms' values as Tasklist
  * submits them (lists as JSON values), submitted through the form service as a given user.
  */
-final class RakorDriver {
+final class CoordinationMeetingDriver {
 
   static final String PALOPO = "73.73";
 
@@ -29,7 +29,7 @@ final class RakorDriver {
   private final IdentityService identity;
   private final TaskService tasks;
 
-  RakorDriver(FormService forms, RepositoryService repository, IdentityService identity, TaskService tasks) {
+  CoordinationMeetingDriver(FormService forms, RepositoryService repository, IdentityService identity, TaskService tasks) {
     this.forms = forms;
     this.repository = repository;
     this.identity = identity;
@@ -64,7 +64,7 @@ final class RakorDriver {
         .singleResult();
   }
 
-  /** The schedule form of a campaign Rakor in Kota Palopo, convened by its Kesbangpol. */
+  /** The schedule form of a campaign coordination meeting in Kota Palopo, convened by its Kesbangpol. */
   static Map<String, Object> scheduleForm(String electionId, String meetingAt, List<String> invited) {
     Map<String, Object> form = new HashMap<>();
     form.put("regionCode", PALOPO);

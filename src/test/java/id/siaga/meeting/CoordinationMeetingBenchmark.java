@@ -25,15 +25,15 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Benchmark, not a test: N whole Rakors (default 200), each scheduled, 7 readiness reports, the
+ * Benchmark, not a test: N whole coordination meetings (default 200), each scheduled, 7 readiness reports, the
  * meeting held with 2 action items, both done (11 form submissions per meeting, all checked and
  * recorded), against the bare engine running a model of the same shape (7 parallel report tasks,
  * an outcome task, 2 parallel follow-ups) without our checks, records or timers, in the same
  * engine and run. Prints time and heap after GC.
  * <pre>./mvnw -B -q test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=id.siaga.meeting.RakorBenchmark [-Dbenchmark.meetings=200]</pre>
+ *     -Dexec.mainClass=id.siaga.meeting.CoordinationMeetingBenchmark [-Dbenchmark.meetings=200]</pre>
  */
-public final class RakorBenchmark {
+public final class CoordinationMeetingBenchmark {
 
   static final List<String> AGENCIES = List.of("KESBANGPOL", "PEMDA", "POLRI", "TNI", "KPU", "BAWASLU", "KEJAKSAAN");
   static final List<String> GROUPS = List.of("kesbangpol7373", "pemda7373", "polri7373", "tni7373", "kpu7373",
@@ -58,16 +58,16 @@ public final class RakorBenchmark {
       TaskService tasks = app.getBean(TaskService.class);
       FormService forms = app.getBean(FormService.class);
       IdentityService identity = app.getBean(IdentityService.class);
-      String rakor = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
+      String definitionId = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
           .latestVersion().singleResult().getId();
 
       // warm-up: a few of each, not measured
-      runProduct(5, 8000, rakor, forms, tasks, runtime, identity);
+      runProduct(5, 8000, definitionId, forms, tasks, runtime, identity);
       runBare(5, tasks, runtime);
 
       long heapBefore = heapAfterGc();
       long t0 = System.nanoTime();
-      runProduct(n, 0, rakor, forms, tasks, runtime, identity);
+      runProduct(n, 0, definitionId, forms, tasks, runtime, identity);
       double product = (System.nanoTime() - t0) / 1e9;
       long heapProduct = heapAfterGc();
       long t1 = System.nanoTime();

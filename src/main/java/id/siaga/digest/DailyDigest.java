@@ -122,7 +122,7 @@ public class DailyDigest {
       return new Mail(recipients.ofGroups(List.of(agency.groupId())), List.of(),
           "[Siaga Pilkada] Ringkasan harian " + agency.name() + ": " + lines.size() + " tugas terbuka, "
               + overdue + " terlambat – " + date.format(DATE),
-          templates.text("daily-digest", model), templates.html("daily-digest", model), List.of());
+          templates.text("digest/daily-digest", model), templates.html("digest/daily-digest", model), List.of());
     });
   }
 

@@ -93,8 +93,8 @@ class MeetingInvitations {
     model.put("link", links.tasklist());
     String subject = (invitation.cancelled() ? "Dibatalkan: " : invitation.sequence() > 0 ? "Perubahan jadwal: "
         : "Undangan: ") + invitation.title() + " – " + region.name() + ", " + model.get("start");
-    return new Mail(to, cc, "[Siaga Pilkada] " + subject, templates.text("meeting-invitation", model),
-        templates.html("meeting-invitation", model), List.of(IcsWriter.attachment(FILE_NAME,
+    return new Mail(to, cc, "[Siaga Pilkada] " + subject, templates.text("meeting/meeting-invitation", model),
+        templates.html("meeting/meeting-invitation", model), List.of(IcsWriter.attachment(FILE_NAME,
         invitation.cancelled() ? IcsWriter.Method.CANCEL : IcsWriter.Method.REQUEST,
         event(invitation, region, to), Instant.now())));
   }

@@ -79,7 +79,7 @@ class MeetingMails {
     List<String> to = recipients.ofGroups(m.invitedGroups());
     List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
     return new Mail(to, cc, "[Siaga Pilkada] Notulen: " + m.title() + " – " + model.get("regionName"),
-        templates.text("meeting-minutes", model), templates.html("meeting-minutes", model), List.of());
+        templates.text("meeting/meeting-minutes", model), templates.html("meeting/meeting-minutes", model), List.of());
   }
 
   /**
@@ -103,8 +103,8 @@ class MeetingMails {
       List<String> to = recipients.ofGroups(List.of(item.ownerGroup()));
       List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
       return new Mail(to, cc, "[Siaga Pilkada] Pembebasan " + (granted ? "disetujui" : "ditolak") + ": "
-          + item.description() + " – " + model.get("regionName"), templates.text("waiver-decision", model),
-          templates.html("waiver-decision", model), List.of());
+          + item.description() + " – " + model.get("regionName"), templates.text("meeting/waiver-decision", model),
+          templates.html("meeting/waiver-decision", model), List.of());
     });
   }
 
@@ -134,7 +134,7 @@ class MeetingMails {
     List<String> to = recipients.ofGroups(List.of(m.conveningGroup()));
     List<String> cc = recipients.ofUser(m.convenedBy()).stream().filter(a -> !to.contains(a)).toList();
     return new Mail(to, cc, "[Siaga Pilkada] Ringkasan Rakor: " + m.title() + " – " + model.get("regionName"),
-        templates.text("meeting-summary", model), templates.html("meeting-summary", model), List.of());
+        templates.text("meeting/meeting-summary", model), templates.html("meeting/meeting-summary", model), List.of());
   }
 
   private Map<String, Object> meetingModel(Meeting m) {

@@ -45,7 +45,7 @@ class PostgresIT {
 
   static EmbeddedPostgres postgres;
 
-  /** The Rakor held before the restart, read again after it. */
+  /** The coordination meeting held before the restart, read again after it. */
   static String meetingId;
 
   /** Operator passwords that pass Camunda's password policy (on in production). */
@@ -100,7 +100,7 @@ class PostgresIT {
       assertThat(engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).count()).isEqualTo(1);
       identity.clearAuthentication();
 
-      meetingId = holdARakor(app);
+      meetingId = holdACoordinationMeeting(app);
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       assertThat(get(port, "/api/meetings/" + meetingId, "operator:" + FIRST_PASSWORD)).isEqualTo(200);
@@ -127,10 +127,10 @@ class PostgresIT {
   }
 
   /**
-   * A whole Rakor on PostgreSQL: scheduled by the operator, one report, the meeting held with one
+   * A whole coordination meeting on PostgreSQL: scheduled by the operator, one report, the meeting held with one
    * action item, the item done; the record is read back from PostgreSQL.
    */
-  private static String holdARakor(ConfigurableApplicationContext app) {
+  private static String holdACoordinationMeeting(ConfigurableApplicationContext app) {
     ProcessEngine engine = app.getBean(ProcessEngine.class);
     app.getBean(Elections.class).createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20));
     IdentityService identity = engine.getIdentityService();
@@ -140,27 +140,27 @@ class PostgresIT {
         "venue", "Aula Kantor Wali Kota Palopo", "agenda", "Laporan kesiapan", "conveningAgency", "KESBANGPOL"));
     schedule.put("invitedAgencies", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create());
     identity.setAuthentication("operator", List.of("camunda-admin"));
-    ProcessInstance rakor;
+    ProcessInstance meeting;
     try {
-      rakor = engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+      meeting = engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("coordination-meeting").latestVersion().singleResult().getId(), schedule);
     } finally {
       identity.clearAuthentication();
     }
-    String police = tasks.createTaskQuery().processInstanceId(rakor.getId()).taskCandidateGroup("polri7373")
+    String police = tasks.createTaskQuery().processInstanceId(meeting.getId()).taskCandidateGroup("polri7373")
         .singleResult().getId();
     engine.getFormService().submitTaskForm(police, Map.of("personnelCount", 40,
         "vulnerabilities", SpinValues.jsonValue("[\"HOAKS\"]").create(), "needsAndObstacles", "Kendaraan patroli",
         "readinessStatus", "SIAP"));
     try {
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-20T03:00:00Z")));
-      String outcome = tasks.createTaskQuery().processInstanceId(rakor.getId())
+      String outcome = tasks.createTaskQuery().processInstanceId(meeting.getId())
           .taskDefinitionKey("RecordMeetingOutcomeTask").singleResult().getId();
       engine.getFormService().submitTaskForm(outcome, Map.of("meetingOutcome", "DILAKSANAKAN",
           "attendance", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create(), "minutes", "Siap.",
           "actionItems", SpinValues.jsonValue(
               "[{\"description\":\"Patroli\",\"ownerAgency\":\"POLRI\",\"dueDate\":\"2026-12-28\"}]").create()));
-      String item = tasks.createTaskQuery().processInstanceId(rakor.getId())
+      String item = tasks.createTaskQuery().processInstanceId(meeting.getId())
           .taskDefinitionKey("CompleteActionItemTask").taskCandidateGroup("polri7373").singleResult().getId();
       engine.getFormService().submitTaskForm(item, Map.of("followUpDecision", "SELESAI",
           "followUpOutcome", "Patroli dilaksanakan", "evidence", "Sprin 1/XII"));
@@ -168,7 +168,7 @@ class PostgresIT {
       ClockUtil.reset();
     }
     JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
-    String meetingId = rakor.getBusinessKey();
+    String meetingId = meeting.getBusinessKey();
     assertThat(jdbc.queryForObject("select status from siaga_meeting where meeting_id = ?", String.class, meetingId))
         .isEqualTo("SELESAI");
     assertThat(jdbc.queryForObject("select vulnerabilities from siaga_meeting_report where meeting_id = ?",

@@ -2,6 +2,7 @@ package id.siaga.calendar;
 
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
+import id.siaga.region.Zone;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -157,8 +158,12 @@ public class LocalDeadlines {
 
   /** "Selasa, 26 November 2024 18:00 WITA": an instant as the region reads it. */
   public String display(String regionCode, Instant instant) {
-    Region region = region(regionCode);
-    return instant.atZone(region.zone().zoneId()).format(DISPLAY) + " " + region.zone().name();
+    return display(region(regionCode).zone(), instant);
+  }
+
+  /** As {@link #display(String, Instant)}, for a caller that knows the zone already. */
+  public String display(Zone zone, Instant instant) {
+    return instant.atZone(zone.zoneId()).format(DISPLAY) + " " + zone.name();
   }
 
   private Region region(String regionCode) {

@@ -55,13 +55,14 @@ class DeadlineMails implements MailBatchComposer {
 
   @Override
   public boolean composes(MailKind kind) {
-    return kind == MailKind.REMINDER || kind == MailKind.OVERDUE || kind == MailKind.ESCALATION;
+    return kind.equals(DeadlineMailKinds.REMINDER) || kind.equals(DeadlineMailKinds.OVERDUE)
+        || kind.equals(DeadlineMailKinds.ESCALATION);
   }
 
   @Override
   public BatchMail compose(String batchKey, List<MailKey> keys) {
     String[] parts = batchKey.split("\\" + DeadlineSteps.SEPARATOR, -1);
-    MailKind kind = MailKind.valueOf(parts[0]);
+    MailKind kind = new MailKind(parts[0]);
     int level = Integer.parseInt(parts[1]);
     List<String> groups = parts[2].isEmpty() ? List.of() : Arrays.asList(parts[2].split(","));
     Map<String, Task> open = taskService.createTaskQuery()
@@ -75,14 +76,14 @@ class DeadlineMails implements MailBatchComposer {
         .collect(Collectors.toCollection(LinkedHashSet::new));
 
     List<String> origins = new ArrayList<>();
-    if (kind == MailKind.ESCALATION) {
+    if (kind.equals(DeadlineMailKinds.ESCALATION)) {
       tasks.forEach(task -> escalation.originsOf(task.getId()).stream().filter(o -> !origins.contains(o))
           .forEach(origins::add));
     }
     List<String> to = new ArrayList<>(recipients.ofGroups(groups));
     List<String> cc = new ArrayList<>();
     recipients.ofGroups(origins).stream().filter(a -> !to.contains(a)).forEach(cc::add);
-    List<String> assigneeCopies = kind == MailKind.ESCALATION ? cc : to;
+    List<String> assigneeCopies = kind.equals(DeadlineMailKinds.ESCALATION) ? cc : to;
     tasks.stream().map(Task::getAssignee).distinct().flatMap(user -> recipients.ofUser(user).stream())
         .filter(a -> !to.contains(a) && !cc.contains(a)).forEach(assigneeCopies::add);
 
@@ -92,8 +93,8 @@ class DeadlineMails implements MailBatchComposer {
     model.put("kind", kind.name());
     model.put("level", level);
     model.put("tasks", items);
-    model.put("agencies", (kind == MailKind.ESCALATION ? origins : groups).stream().map(names::get).sorted().toList());
-    model.put("escalatedTo", kind == MailKind.ESCALATION ? groups.stream().map(names::get).sorted().toList() : List.of());
+    model.put("agencies", (kind.equals(DeadlineMailKinds.ESCALATION) ? origins : groups).stream().map(names::get).sorted().toList());
+    model.put("escalatedTo", kind.equals(DeadlineMailKinds.ESCALATION) ? groups.stream().map(names::get).sorted().toList() : List.of());
     model.put("tasklistLink", taskMails.tasklistLink());
     return new BatchMail(new Mail(to, cc, "[Siaga Pilkada] " + subject(kind, level, items, model),
         templates.text("task-deadline", model), templates.html("task-deadline", model), List.of()), covered,
@@ -110,16 +111,20 @@ class DeadlineMails implements MailBatchComposer {
   }
 
   private static String subject(MailKind kind, int level, List<Map<String, Object>> items, Map<String, Object> model) {
-    String what = switch (kind) {
-      case REMINDER -> "Pengingat: ";
-      case OVERDUE -> "Terlambat: ";
-      case ESCALATION -> "Eskalasi tingkat " + level + ": ";
-      default -> throw new IllegalArgumentException("not a deadline mail: " + kind);
-    };
+    String what;
+    if (kind.equals(DeadlineMailKinds.REMINDER)) {
+      what = "Pengingat: ";
+    } else if (kind.equals(DeadlineMailKinds.OVERDUE)) {
+      what = "Terlambat: ";
+    } else if (kind.equals(DeadlineMailKinds.ESCALATION)) {
+      what = "Eskalasi tingkat " + level + ": ";
+    } else {
+      throw new IllegalArgumentException("not a deadline mail: " + kind);
+    }
     if (items.size() == 1) {
       Map<String, Object> item = items.get(0);
       return what + item.get("taskName") + " – " + item.get("regionName")
-          + (kind == MailKind.ESCALATION ? "" : ", tenggat " + item.get("due"));
+          + (kind.equals(DeadlineMailKinds.ESCALATION) ? "" : ", tenggat " + item.get("due"));
     }
     Set<Object> regions = items.stream().map(item -> item.get("regionName")).collect(Collectors.toCollection(LinkedHashSet::new));
     @SuppressWarnings("unchecked")

@@ -39,8 +39,8 @@ public class DeadlineSteps {
     }
     for (DeadlineSchedule.Step step : DeadlineSchedule.dueAt(deadlines.steps(taskKey, task.getDueDate().toInstant()), now)) {
       switch (step.kind()) {
-        case REMINDER -> queue(task, MailKind.REMINDER, 0, candidateGroups, now);
-        case OVERDUE -> queue(task, MailKind.OVERDUE, 0, candidateGroups, now);
+        case REMINDER -> queue(task, DeadlineMailKinds.REMINDER, 0, candidateGroups, now);
+        case OVERDUE -> queue(task, DeadlineMailKinds.OVERDUE, 0, candidateGroups, now);
         case ESCALATION -> escalate(task, candidateGroups, step.level(), maxLevel, now);
       }
     }
@@ -58,7 +58,7 @@ public class DeadlineSteps {
       if (escalated.isEmpty()) {
         return;
       }
-      queue(task, MailKind.ESCALATION, escalated.get().level(), escalated.get().addedGroups(), now);
+      queue(task, DeadlineMailKinds.ESCALATION, escalated.get().level(), escalated.get().addedGroups(), now);
     }
   }
 

@@ -2,8 +2,14 @@ package id.siaga.escalation;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -28,6 +34,22 @@ public class EscalationRecords {
     Integer level = jdbc.queryForObject("select max(level) from siaga_task_escalation where task_id = ?",
         Integer.class, taskId);
     return level == null ? 0 : level;
+  }
+
+  /**
+   * The level each of these tasks has reached, in one query (one per 1,000 tasks); a task never
+   * escalated is not in the map.
+   */
+  public Map<String, Integer> levelsOf(Collection<String> taskIds) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(taskIds));
+    Map<String, Integer> levels = new HashMap<>();
+    for (int from = 0; from < ids.size(); from += 1000) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+      jdbc.query("select task_id, max(level) from siaga_task_escalation where task_id in ("
+              + String.join(",", Collections.nCopies(chunk.size(), "?")) + ") group by task_id",
+          (RowCallbackHandler) rs -> levels.put(rs.getString(1), rs.getInt(2)), chunk.toArray());
+    }
+    return levels;
   }
 
   /** Every step of a task, lowest level first. */

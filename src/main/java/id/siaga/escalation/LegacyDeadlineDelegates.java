@@ -21,12 +21,12 @@ class LegacyDeadlineDelegates {
 
   @Bean
   JavaDelegate sendReminderMail(DeadlineSteps steps) {
-    return execution -> queue(steps, execution, MailKind.REMINDER);
+    return execution -> queue(steps, execution, DeadlineMailKinds.REMINDER);
   }
 
   @Bean
   JavaDelegate sendOverdueMail(DeadlineSteps steps) {
-    return execution -> queue(steps, execution, MailKind.OVERDUE);
+    return execution -> queue(steps, execution, DeadlineMailKinds.OVERDUE);
   }
 
   /** Escalates one level and queues its mail, in the timer's transaction, as it always did. */

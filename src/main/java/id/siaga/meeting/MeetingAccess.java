@@ -1,5 +1,6 @@
 package id.siaga.meeting;
 
+import id.siaga.system.EngineAdapter;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -12,10 +13,12 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Any agency may convene a Rakor (Kesbangpol usually does; Polres Malang convened its own), so
- * every user may see and start {@code coordination-meeting} from Tasklist. Who convenes is checked
- * when the meeting is registered: the starter must belong to the convening agency.
+ * Any agency may convene a coordination meeting (Kesbangpol usually does; Polres Malang convened
+ * its own), so every user may see and start {@code coordination-meeting} from Tasklist. Who
+ * convenes is checked when the meeting is registered: the starter must belong to the convening
+ * agency.
  */
+@EngineAdapter
 @Component
 class MeetingAccess implements ApplicationRunner {
 

@@ -7,100 +7,100 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The delegates and task listeners of {@code coordination-meeting}, bound by name in the diagram.
- * Each is one line: it hands the execution or task to {@link Rakor} or {@link MeetingMails}; the
+ * Each is one line: it hands the execution or task to {@link CoordinationMeeting} or {@link MeetingMails}; the
  * meeting is always the one recorded for the process instance, never a variable.
  */
 @Configuration(proxyBeanMethods = false)
 class MeetingDelegates {
 
   @Bean
-  JavaDelegate registerMeeting(Rakor rakor) {
-    return rakor::register;
+  JavaDelegate registerMeeting(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::register;
   }
 
   @Bean
-  JavaDelegate sendMeetingInvitation(MeetingMails mails, Rakor rakor) {
-    return execution -> mails.sendInvitation(rakor.meetingOf(execution).meetingId(),
+  JavaDelegate sendMeetingInvitation(MeetingMails mails, CoordinationMeeting coordinationMeeting) {
+    return execution -> mails.sendInvitation(coordinationMeeting.meetingOf(execution).meetingId(),
         (String) execution.getVariable(MeetingVariables.REPORT_DUE_AT));
   }
 
   @Bean
-  TaskListener recordReadinessReport(Rakor rakor) {
-    return rakor::recordReport;
+  TaskListener recordReadinessReport(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::recordReport;
   }
 
   @Bean
-  TaskListener checkMeetingOutcome(Rakor rakor) {
-    return rakor::checkOutcome;
+  TaskListener checkMeetingOutcome(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::checkOutcome;
   }
 
   @Bean
-  JavaDelegate recordMinutes(Rakor rakor) {
-    return rakor::recordMinutes;
+  JavaDelegate recordMinutes(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::recordMinutes;
   }
 
   @Bean
-  JavaDelegate postponeMeeting(Rakor rakor) {
-    return rakor::postpone;
+  JavaDelegate postponeMeeting(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::postpone;
   }
 
   @Bean
-  JavaDelegate cancelMeeting(Rakor rakor) {
-    return rakor::cancel;
+  JavaDelegate cancelMeeting(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::cancel;
   }
 
   @Bean
-  JavaDelegate prepareFollowUp(Rakor rakor) {
-    return rakor::prepareFollowUp;
+  JavaDelegate prepareFollowUp(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::prepareFollowUp;
   }
 
   @Bean
-  TaskListener checkFollowUp(Rakor rakor) {
-    return rakor::checkOwnerForm;
+  TaskListener checkFollowUp(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::checkOwnerForm;
   }
 
   @Bean
-  JavaDelegate recordActionItemDone(Rakor rakor) {
-    return rakor::recordDone;
+  JavaDelegate recordActionItemDone(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::recordDone;
   }
 
   @Bean
-  JavaDelegate recordWaiverRequest(Rakor rakor) {
-    return rakor::recordWaiverRequest;
+  JavaDelegate recordWaiverRequest(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::recordWaiverRequest;
   }
 
   @Bean
-  TaskListener checkWaiverDecision(Rakor rakor) {
-    return rakor::checkWaiverForm;
+  TaskListener checkWaiverDecision(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::checkWaiverForm;
   }
 
   @Bean
-  JavaDelegate grantWaiver(Rakor rakor) {
-    return rakor::recordWaiverGranted;
+  JavaDelegate grantWaiver(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::recordWaiverGranted;
   }
 
   @Bean
-  JavaDelegate refuseWaiver(Rakor rakor) {
-    return rakor::recordWaiverRefused;
+  JavaDelegate refuseWaiver(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::recordWaiverRefused;
   }
 
   @Bean
-  JavaDelegate sendWaiverDecision(MeetingMails mails, Rakor rakor) {
-    return execution -> mails.sendWaiverDecision(rakor.actionItemOf(execution).itemId());
+  JavaDelegate sendWaiverDecision(MeetingMails mails, CoordinationMeeting coordinationMeeting) {
+    return execution -> mails.sendWaiverDecision(coordinationMeeting.actionItemOf(execution).itemId());
   }
 
   @Bean
-  JavaDelegate closeMeeting(Rakor rakor) {
-    return rakor::close;
+  JavaDelegate closeMeeting(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::close;
   }
 
   @Bean
-  JavaDelegate sendMeetingMinutes(MeetingMails mails, Rakor rakor) {
-    return execution -> mails.sendMinutes(rakor.meetingOf(execution).meetingId());
+  JavaDelegate sendMeetingMinutes(MeetingMails mails, CoordinationMeeting coordinationMeeting) {
+    return execution -> mails.sendMinutes(coordinationMeeting.meetingOf(execution).meetingId());
   }
 
   @Bean
-  JavaDelegate sendMeetingSummary(MeetingMails mails, Rakor rakor) {
-    return execution -> mails.sendSummary(rakor.meetingOf(execution).meetingId());
+  JavaDelegate sendMeetingSummary(MeetingMails mails, CoordinationMeeting coordinationMeeting) {
+    return execution -> mails.sendSummary(coordinationMeeting.meetingOf(execution).meetingId());
   }
 }

@@ -3,12 +3,10 @@ package id.siaga.meeting;
 import id.siaga.calendar.LocalDeadlines;
 import id.siaga.notification.Mail;
 import id.siaga.notification.MailKey;
-import id.siaga.notification.MailKind;
 import id.siaga.notification.MailTemplates;
 import id.siaga.notification.Mailer;
-import id.siaga.notification.MeetingInvitations;
 import id.siaga.notification.Recipients;
-import id.siaga.notification.TaskNotifications;
+import id.siaga.notification.TasklistLinks;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -25,21 +23,21 @@ import org.springframework.stereotype.Service;
 @Service
 class MeetingMails {
 
-  /** How long a Rakor lasts in the calendar entry. */
+  /** How long a coordination meeting lasts in the calendar entry. */
   static final Duration MEETING_DURATION = Duration.ofHours(2);
 
-  private final Rakor rakor;
+  private final CoordinationMeeting coordinationMeeting;
   private final MeetingRepository meetings;
   private final MeetingInvitations invitations;
   private final Mailer mailer;
   private final Recipients recipients;
   private final MailTemplates templates;
   private final LocalDeadlines deadlines;
-  private final TaskNotifications links;
+  private final TasklistLinks links;
 
-  MeetingMails(Rakor rakor, MeetingRepository meetings, MeetingInvitations invitations, Mailer mailer,
-      Recipients recipients, MailTemplates templates, LocalDeadlines deadlines, TaskNotifications links) {
-    this.rakor = rakor;
+  MeetingMails(CoordinationMeeting coordinationMeeting, MeetingRepository meetings, MeetingInvitations invitations,
+      Mailer mailer, Recipients recipients, MailTemplates templates, LocalDeadlines deadlines, TasklistLinks links) {
+    this.coordinationMeeting = coordinationMeeting;
     this.meetings = meetings;
     this.invitations = invitations;
     this.mailer = mailer;
@@ -55,11 +53,11 @@ class MeetingMails {
    * @param reportsDueLocal when the readiness reports are due, local to the region (may be null)
    */
   void sendInvitation(String meetingId, String reportsDueLocal) {
-    Meeting m = rakor.meeting(meetingId);
+    Meeting m = coordinationMeeting.meeting(meetingId);
     boolean cancelled = m.status() == MeetingStatus.DIBATALKAN;
     Instant reportsDue = reportsDueLocal == null ? null
         : LocalDateTime.parse(reportsDueLocal).atZone(deadlines.zoneOf(m.regionCode())).toInstant();
-    invitations.send(new MeetingInvitations.Meeting(m.meetingId(), m.sequence(), m.title(), m.regionCode(),
+    invitations.send(new MeetingInvitations.Invitation(m.meetingId(), m.sequence(), m.title(), m.regionCode(),
         m.meetingAt(), MEETING_DURATION, m.venue(), m.agenda(), m.conveningGroup(), m.invitedGroups(), cancelled,
         m.statusReason(), reportsDue));
   }
@@ -69,18 +67,19 @@ class MeetingMails {
    * attended, what was noted, and each action item with its owner and due date.
    */
   void sendMinutes(String meetingId) {
-    mailer.sendOnce(MailKey.of(meetingId, MailKind.MINUTES), () -> composeMinutes(rakor.meeting(meetingId)));
+    mailer.sendOnce(MailKey.of(meetingId, MeetingMailKinds.MINUTES),
+        () -> composeMinutes(coordinationMeeting.meeting(meetingId)));
   }
 
   private Mail composeMinutes(Meeting m) {
     Map<String, Object> model = meetingModel(m);
-    model.put("attendance", m.attendance().stream().map(rakor::agencyName).sorted().toList());
+    model.put("attendance", m.attendance().stream().map(coordinationMeeting::agencyName).sorted().toList());
     model.put("minutes", m.minutes());
     model.put("items", items(m, meetings.actionItems(m.meetingId())));
     List<String> to = recipients.ofGroups(m.invitedGroups());
     List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
     return new Mail(to, cc, "[Siaga Pilkada] Notulen: " + m.title() + " – " + model.get("regionName"),
-        templates.text("meeting-minutes", model), templates.html("meeting-minutes", model), List.of());
+        templates.text("meeting/meeting-minutes", model), templates.html("meeting/meeting-minutes", model), List.of());
   }
 
   /**
@@ -90,28 +89,29 @@ class MeetingMails {
    */
   void sendWaiverDecision(String itemId) {
     int decision = meetings.waiverDecisions(itemId);
-    mailer.sendOnce(new MailKey(itemId, MailKind.WAIVER, String.valueOf(decision)), () -> {
-      ActionItem item = rakor.actionItem(itemId);
-      Meeting m = rakor.meeting(item.meetingId());
+    mailer.sendOnce(new MailKey(itemId, MeetingMailKinds.WAIVER, String.valueOf(decision)), () -> {
+      ActionItem item = coordinationMeeting.actionItem(itemId);
+      Meeting m = coordinationMeeting.meeting(item.meetingId());
       Map<String, Object> model = meetingModel(m);
       boolean granted = item.status() == ActionItemStatus.DIBEBASKAN;
       model.put("granted", granted);
       model.put("description", item.description());
-      model.put("owner", rakor.agencyName(item.ownerGroup()));
+      model.put("owner", coordinationMeeting.agencyName(item.ownerGroup()));
       model.put("due", deadlines.display(m.regionCode(), item.dueAt()));
       model.put("waiverReason", item.waiverReason());
       model.put("refusalReason", item.refusalReason());
       List<String> to = recipients.ofGroups(List.of(item.ownerGroup()));
       List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
       return new Mail(to, cc, "[Siaga Pilkada] Pembebasan " + (granted ? "disetujui" : "ditolak") + ": "
-          + item.description() + " – " + model.get("regionName"), templates.text("waiver-decision", model),
-          templates.html("waiver-decision", model), List.of());
+          + item.description() + " – " + model.get("regionName"), templates.text("meeting/waiver-decision", model),
+          templates.html("meeting/waiver-decision", model), List.of());
     });
   }
 
   /** The summary to the convening agency, copied to whoever convened the meeting. */
   void sendSummary(String meetingId) {
-    mailer.sendOnce(MailKey.of(meetingId, MailKind.SUMMARY), () -> composeSummary(rakor.meeting(meetingId)));
+    mailer.sendOnce(MailKey.of(meetingId, MeetingMailKinds.SUMMARY),
+        () -> composeSummary(coordinationMeeting.meeting(meetingId)));
   }
 
   private Mail composeSummary(Meeting m) {
@@ -123,7 +123,7 @@ class MeetingMails {
     model.put("reportsExpected", summary.reportsExpected());
     model.put("reportsReceived", summary.reportsReceived());
     model.put("reportsLate", summary.reportsLate());
-    model.put("reports", m.invitedGroups().stream().map(group -> Map.of("agency", rakor.agencyName(group),
+    model.put("reports", m.invitedGroups().stream().map(group -> Map.of("agency", coordinationMeeting.agencyName(group),
         "status", reports.stream().filter(r -> r.agencyGroup().equals(group)).findFirst()
             .map(r -> r.readiness().label() + (r.late() ? " (terlambat)" : "")).orElse("tidak melapor"))).toList());
     model.put("itemsTotal", summary.itemsTotal());
@@ -134,24 +134,24 @@ class MeetingMails {
     List<String> to = recipients.ofGroups(List.of(m.conveningGroup()));
     List<String> cc = recipients.ofUser(m.convenedBy()).stream().filter(a -> !to.contains(a)).toList();
     return new Mail(to, cc, "[Siaga Pilkada] Ringkasan Rakor: " + m.title() + " – " + model.get("regionName"),
-        templates.text("meeting-summary", model), templates.html("meeting-summary", model), List.of());
+        templates.text("meeting/meeting-summary", model), templates.html("meeting/meeting-summary", model), List.of());
   }
 
   private Map<String, Object> meetingModel(Meeting m) {
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("title", m.title());
-    model.put("regionName", rakor.regionName(m.regionCode()));
-    model.put("stageName", rakor.stageName(m));
+    model.put("regionName", coordinationMeeting.regionName(m.regionCode()));
+    model.put("stageName", coordinationMeeting.stageName(m));
     model.put("start", deadlines.display(m.regionCode(), m.meetingAt()));
     model.put("venue", m.venue());
-    model.put("recordLink", links.link("/api/meetings/" + m.meetingId()));
-    model.put("link", links.tasklistLink());
+    model.put("recordLink", links.to("/api/meetings/" + m.meetingId()));
+    model.put("link", links.tasklist());
     return model;
   }
 
   private List<Map<String, Object>> items(Meeting m, List<ActionItem> items) {
     return items.stream().map(i -> Map.<String, Object>of("number", i.number(), "description", i.description(),
-        "owner", rakor.agencyName(i.ownerGroup()), "due", deadlines.display(m.regionCode(), i.dueAt()),
+        "owner", coordinationMeeting.agencyName(i.ownerGroup()), "due", deadlines.display(m.regionCode(), i.dueAt()),
         "status", statusLabel(i.status()), "late", i.late())).toList();
   }
 

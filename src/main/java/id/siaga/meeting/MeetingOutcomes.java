@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
@@ -53,15 +52,19 @@ class MeetingOutcomes {
     this.deadlines = deadlines;
   }
 
-  /** The outcome the form holds for this meeting, or a refusal naming every problem. */
-  Outcome read(FormInput input, Meeting meeting) {
+  /**
+   * The outcome the form holds for this meeting, or a refusal naming every problem.
+   *
+   * @param now the engine's present: a meeting is held only once it began, a new date lies after it
+   */
+  Outcome read(FormInput input, Meeting meeting, Instant now) {
     MeetingOutcome outcome = input.choice(OUTCOME, "Hasil rapat", MeetingOutcome.class);
     input.refuseIfInvalid();
     Outcome result = switch (outcome) {
-      case DILAKSANAKAN -> held(input, meeting);
+      case DILAKSANAKAN -> held(input, meeting, now);
       case DITUNDA -> {
         LocalDateTime local = input.localDateTime(NEW_MEETING_AT, "Tanggal dan jam rapat yang baru");
-        Instant at = scheduling.newDate(meeting, local, input);
+        Instant at = scheduling.newDate(meeting, local, input, now);
         String reason = input.text(POSTPONEMENT_REASON, "Alasan penundaan", MeetingScheduling.REASON_MAX, true);
         yield new Postponed(at, local, reason);
       }
@@ -72,8 +75,7 @@ class MeetingOutcomes {
     return result;
   }
 
-  private Held held(FormInput input, Meeting meeting) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+  private Held held(FormInput input, Meeting meeting, Instant now) {
     if (now.isBefore(meeting.meetingAt())) {
       input.problem("Rapat belum dimulai; hasil rapat dapat dicatat mulai "
           + deadlines.display(meeting.regionCode(), meeting.meetingAt()));

@@ -142,7 +142,7 @@ class MeetingRepository {
   private static ReadinessReport report(ResultSet rs, int row) throws SQLException {
     return new ReadinessReport(rs.getString("meeting_id"), rs.getString("agency_group"), rs.getInt("personnel"),
         split(rs.getString("vulnerabilities")).stream().map(Threat::valueOf).toList(), rs.getString("other_threat"),
-        rs.getString("needs"), Readiness.valueOf(rs.getString("readiness")), rs.getString("notes"),
+        rs.getString("needs"), ReportedReadiness.valueOf(rs.getString("readiness")), rs.getString("notes"),
         rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "due_at"), rs.getBoolean("late"));
   }
 

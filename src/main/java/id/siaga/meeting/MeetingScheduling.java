@@ -24,11 +24,10 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 
 /**
- * The rules of scheduling a Rakor: which region (a province or regency/city with a race), which
+ * The rules of scheduling a coordination meeting: which region (a province or regency/city with a race), which
  * stage of which election, when (local time, in the future, before the stage ends), who convenes
  * and who is invited (agencies that exist in the region). Read from the schedule form; every
  * problem is reported at once.
@@ -63,8 +62,10 @@ class MeetingScheduling {
    * A new meeting from the schedule form, or a refusal naming every problem.
    *
    * @param convenerGroups the groups of the user who submits the form; null for a start by the system
+   * @param now the engine's present: a meeting is scheduled in the future of it
    */
-  Meeting schedule(FormInput input, String processInstanceId, String convenedBy, Collection<String> convenerGroups) {
+  Meeting schedule(FormInput input, String processInstanceId, String convenedBy, Collection<String> convenerGroups,
+      Instant now) {
     Optional<Region> region = region(input);
     String stageCode = input.text(MeetingVariables.STAGE_CODE, "Tahapan", 64, true);
     String electionId = input.text(TaskDeadlines.ELECTION_ID, "Pemilihan", 64, false);
@@ -99,13 +100,13 @@ class MeetingScheduling {
     ElectionCalendar calendar = null;
     Stage stage = null;
     if (stageCode != null) {
-      calendar = calendarFor(electionId, stageCode, r, at, input);
+      calendar = calendarFor(electionId, stageCode, r, at, input, now);
       stage = calendar == null ? null : calendar.stage(stageCode).orElse(null);
     }
     Instant meetingAt = null;
     if (at != null) {
       meetingAt = deadlines.at(r.code(), at.toLocalDate(), at.toLocalTime());
-      checkWithinStage(meetingAt, stage, r, "Tanggal rapat", input);
+      checkWithinStage(meetingAt, stage, r, "Tanggal rapat", input, now);
     }
     input.refuseIfInvalid();
     String meetingId = newMeetingId();
@@ -115,7 +116,7 @@ class MeetingScheduling {
   }
 
   /** The new date of a postponed meeting, checked like the first one; null when refused (problem added). */
-  Instant newDate(Meeting meeting, LocalDateTime at, FormInput input) {
+  Instant newDate(Meeting meeting, LocalDateTime at, FormInput input, Instant now) {
     if (at == null) {
       return null;
     }
@@ -124,7 +125,7 @@ class MeetingScheduling {
       input.problem("Tanggal baru sama dengan jadwal sekarang");
     }
     checkWithinStage(instant, stageOf(meeting), regions.find(meeting.regionCode()).orElseThrow(),
-        "Tanggal rapat yang baru", input);
+        "Tanggal rapat yang baru", input, now);
     return instant;
   }
 
@@ -148,8 +149,9 @@ class MeetingScheduling {
     return agencies.find(groupId).map(Agency::groupId);
   }
 
-  private void checkWithinStage(Instant at, Stage stage, Region region, String label, FormInput input) {
-    if (!at.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+  private void checkWithinStage(Instant at, Stage stage, Region region, String label, FormInput input,
+      Instant now) {
+    if (!at.isAfter(now)) {
       input.problem(label + " harus di masa depan");
     }
     if (stage != null && at.isAfter(endOf(stage.end(), region.code()))) {
@@ -213,14 +215,13 @@ class MeetingScheduling {
 
   /**
    * The calendar the meeting belongs to: the given election (set by a process that starts the
-   * Rakor, never by the form), or the election with the earliest voting day whose stage ends
+   * meeting, never by the form), or the election with the earliest voting day whose stage ends
    * after the meeting (after now when the date is missing).
    */
   private ElectionCalendar calendarFor(String electionId, String stageCode, Region region, LocalDateTime at,
-      FormInput input) {
+      FormInput input, Instant now) {
     List<String> candidates = electionId != null ? List.of(electionId)
         : electionList.findAll().stream().map(e -> e.id()).toList();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
     boolean stageKnown = false;
     List<ElectionCalendar> open = new ArrayList<>();
     for (String id : candidates) {

@@ -6,5 +6,5 @@ import java.util.List;
 /** The readiness report of one invited agency before one meeting. */
 public record ReadinessReport(
     String meetingId, String agencyGroup, int personnel, List<Threat> threats, String otherThreat,
-    String needs, Readiness readiness, String notes, String submittedBy, Instant submittedAt, Instant dueAt,
+    String needs, ReportedReadiness readiness, String notes, String submittedBy, Instant submittedAt, Instant dueAt,
     boolean late) {}

@@ -34,9 +34,9 @@ final class ReadinessReports {
     List<Threat> threats = input.choices(VULNERABILITIES, "Kerawanan", Threat.class);
     String other = input.text(OTHER_THREAT, "Kerawanan lainnya", OTHER_MAX, threats.contains(Threat.LAINNYA));
     String needs = input.text(NEEDS, "Kebutuhan dan kendala", TEXT_MAX, true);
-    Readiness readiness = input.choice(READINESS, "Status kesiapan", Readiness.class);
+    ReportedReadiness readiness = input.choice(READINESS, "Status kesiapan", ReportedReadiness.class);
     String notes = input.text(READINESS_NOTES, "Catatan kesiapan", TEXT_MAX,
-        readiness != null && readiness != Readiness.SIAP);
+        readiness != null && readiness != ReportedReadiness.SIAP);
     input.refuseIfInvalid();
     return new ReadinessReport(meetingId, agencyGroup, personnel, threats,
         threats.contains(Threat.LAINNYA) ? other : null, needs, readiness, notes, userId, now, dueAt,

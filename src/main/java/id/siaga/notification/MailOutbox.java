@@ -25,7 +25,7 @@ public class MailOutbox {
   public Optional<Entry> find(MailKey key) {
     return jdbc.query("select * from siaga_mail_outbox where subject_key = ? and kind = ? and level_key = ?",
         (rs, row) -> new Entry(rs.getString("id"),
-            new MailKey(rs.getString("subject_key"), MailKind.valueOf(rs.getString("kind")), rs.getString("level_key")),
+            new MailKey(rs.getString("subject_key"), new MailKind(rs.getString("kind")), rs.getString("level_key")),
             rs.getString("status"), rs.getString("recipients"), rs.getString("subject"), rs.getInt("attempts"),
             rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
             rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()),
@@ -38,7 +38,7 @@ public class MailOutbox {
 
   public List<MailKey> keysOf(String subject) {
     return jdbc.query("select subject_key, kind, level_key from siaga_mail_outbox where subject_key = ?"
-            + " order by created_at", (rs, row) -> new MailKey(rs.getString(1), MailKind.valueOf(rs.getString(2)),
+            + " order by created_at", (rs, row) -> new MailKey(rs.getString(1), new MailKind(rs.getString(2)),
         rs.getString(3)), subject);
   }
 
@@ -76,7 +76,7 @@ public class MailOutbox {
         Timestamp.from(now));
     return jdbc.query("select subject_key, kind, level_key from siaga_mail_outbox where claimed_by = ?"
             + " and status = 'SENDING' order by created_at, subject_key",
-        (rs, row) -> new MailKey(rs.getString(1), MailKind.valueOf(rs.getString(2)), rs.getString(3)), owner);
+        (rs, row) -> new MailKey(rs.getString(1), new MailKind(rs.getString(2)), rs.getString(3)), owner);
   }
 
   /** Records what the batch's mail says, on every row it covers. */

@@ -10,14 +10,16 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
- * Renders the mail templates ({@code templates/mail/<name>.html} and {@code .txt}). HTML templates
- * escape every value ({@code th:text}), so a task name or form value with markup or script
- * arrives as text.
+ * Renders the mail templates ({@code templates/mail/<name>.html} and {@code .txt}); a feature keeps
+ * its own in {@code templates/mail/<feature>/} and names them {@code "<feature>/<template>"}. Every
+ * HTML mail is framed by {@code layout.html} (head, font, footer), every text mail ends with
+ * {@code footer.txt}. HTML templates escape every value ({@code th:text}), so a task name or form
+ * value with markup or script arrives as text.
  */
 @Component
 public class MailTemplates {
 
-  static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
+  public static final Locale INDONESIAN = Locale.forLanguageTag("id-ID");
 
   private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
   private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");

@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,29 +22,29 @@ public class TaskNotifications {
   private final RegionRepository regions;
   private final LocalDeadlines deadlines;
   private final RuntimeService runtime;
-  private final String baseUrl;
+  private final TasklistLinks links;
 
   TaskNotifications(RegionRepository regions, LocalDeadlines deadlines, RuntimeService runtime,
-      @Value("${siaga.base-url}") String baseUrl) {
+      TasklistLinks links) {
     this.regions = regions;
     this.deadlines = deadlines;
     this.runtime = runtime;
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    this.links = links;
   }
 
   /** The link that opens the task in Tasklist. */
   public String taskLink(String taskId) {
-    return tasklistLink() + "#/?task=" + taskId;
+    return links.task(taskId);
   }
 
   /** The link to Tasklist itself. */
   public String tasklistLink() {
-    return link("/camunda/app/tasklist/default/");
+    return links.tasklist();
   }
 
   /** A link into this installation ({@code SIAGA_BASE_URL} + path). */
   public String link(String path) {
-    return baseUrl + path;
+    return links.to(path);
   }
 
   /** "Kota Palopo" and its zone for a process instance, from its regionCode variable. */

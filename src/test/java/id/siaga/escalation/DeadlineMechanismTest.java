@@ -12,7 +12,6 @@ import id.siaga.SiagaSpringBootTest;
 import id.siaga.notification.DevMailServer;
 import id.siaga.notification.MailBatches;
 import id.siaga.notification.MailKey;
-import id.siaga.notification.MailKind;
 import id.siaga.notification.MailOutbox;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
@@ -149,9 +148,9 @@ class DeadlineMechanismTest {
     sendQueuedMails();
     assertThat(mailServer.received()).hasSize(4);
     assertThat(tasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open").isEqualTo(1);
-    assertThat(outbox.keysOf(task.getId())).containsExactly(MailKey.of(task.getId(), MailKind.REMINDER),
-        MailKey.of(task.getId(), MailKind.OVERDUE), new MailKey(task.getId(), MailKind.ESCALATION, "1"),
-        new MailKey(task.getId(), MailKind.ESCALATION, "2"));
+    assertThat(outbox.keysOf(task.getId())).containsExactly(MailKey.of(task.getId(), DeadlineMailKinds.REMINDER),
+        MailKey.of(task.getId(), DeadlineMailKinds.OVERDUE), new MailKey(task.getId(), DeadlineMailKinds.ESCALATION, "1"),
+        new MailKey(task.getId(), DeadlineMailKinds.ESCALATION, "2"));
   }
 
   @Test
@@ -203,12 +202,12 @@ class DeadlineMechanismTest {
     assertThat(runtime.createIncidentQuery().processInstanceId(task.getProcessInstanceId()).count()).isZero();
     for (int round = 1; round <= 3; round++) {
       sendQueuedMails();
-      MailOutbox.Entry entry = outbox.find(new MailKey(task.getId(), MailKind.ESCALATION, "1")).orElseThrow();
+      MailOutbox.Entry entry = outbox.find(new MailKey(task.getId(), DeadlineMailKinds.ESCALATION, "1")).orElseThrow();
       assertThat(entry.status()).isEqualTo("PENDING");
       assertThat(entry.attempts()).isEqualTo(round);
       assertThat(entry.lastError()).isNotBlank();
     }
-    assertThat(outbox.find(MailKey.of(task.getId(), MailKind.REMINDER))).as("the task was created before its reminder"
+    assertThat(outbox.find(MailKey.of(task.getId(), DeadlineMailKinds.REMINDER))).as("the task was created before its reminder"
         + " time, but the server came back after the due time: overdue notice only").isEmpty();
     assertThat(mailServer.received()).isEmpty();
 
@@ -219,7 +218,7 @@ class DeadlineMechanismTest {
     assertThat(mailServer.received()).extracting(MimeMessage::getSubject).hasSize(2)
         .anySatisfy(subject -> assertThat(subject).startsWith("[Siaga Pilkada] Terlambat: Laporan uji"))
         .anySatisfy(subject -> assertThat(subject).startsWith("[Siaga Pilkada] Eskalasi tingkat 1: Laporan uji"));
-    MailOutbox.Entry entry = outbox.find(new MailKey(task.getId(), MailKind.ESCALATION, "1")).orElseThrow();
+    MailOutbox.Entry entry = outbox.find(new MailKey(task.getId(), DeadlineMailKinds.ESCALATION, "1")).orElseThrow();
     assertThat(entry.status()).isEqualTo("SENT");
     assertThat(entry.attempts()).isEqualTo(4);
   }
@@ -244,7 +243,7 @@ class DeadlineMechanismTest {
     MimeMessage single = mail("[Siaga Pilkada] Pengingat: Laporan uji – Kota Palopo");
     assertThat(body(single)).contains("#/?task=" + palopo.getId());
     for (Task task : malang) {
-      assertThat(outbox.find(MailKey.of(task.getId(), MailKind.REMINDER)).orElseThrow().status()).isEqualTo("SENT");
+      assertThat(outbox.find(MailKey.of(task.getId(), DeadlineMailKinds.REMINDER)).orElseThrow().status()).isEqualTo("SENT");
     }
 
     runJobsAt(Instant.parse("2026-12-09T11:00:00Z"));

@@ -19,7 +19,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Rakor's forms: one per step, offering exactly the threats and agencies the rules accept.
+ * The coordination meeting's forms: one per step, offering exactly the threats and agencies the rules accept.
  * Reads the files under {@code bpmn/}, no engine. Typed ids, drawing, due rules, the deadline
  * pattern and form resolution are checked for every diagram by
  * {@code id.siaga.process.DiagramConventionsTest}.
@@ -54,7 +54,7 @@ class CoordinationMeetingDiagramTest {
     assertThat(options("meeting-outcome", "attendance")).containsExactlyInAnyOrderElementsOf(agencies);
     assertThat(options("meeting-outcome", "ownerAgency")).containsExactlyInAnyOrderElementsOf(agencies);
     assertThat(options("readiness-report", "readinessStatus"))
-        .containsExactlyElementsOf(Arrays.stream(Readiness.values()).map(Enum::name).toList());
+        .containsExactlyElementsOf(Arrays.stream(ReportedReadiness.values()).map(Enum::name).toList());
     assertThat(options("meeting-outcome", "meetingOutcome"))
         .containsExactlyElementsOf(Arrays.stream(MeetingOutcome.values()).map(Enum::name).toList());
   }

@@ -1,11 +1,11 @@
 package id.siaga.meeting;
 
-import static id.siaga.meeting.RakorDriver.assertRefused;
-import static id.siaga.meeting.RakorDriver.held;
-import static id.siaga.meeting.RakorDriver.item;
-import static id.siaga.meeting.RakorDriver.items;
-import static id.siaga.meeting.RakorDriver.json;
-import static id.siaga.meeting.RakorDriver.report;
+import static id.siaga.meeting.CoordinationMeetingDriver.assertRefused;
+import static id.siaga.meeting.CoordinationMeetingDriver.held;
+import static id.siaga.meeting.CoordinationMeetingDriver.item;
+import static id.siaga.meeting.CoordinationMeetingDriver.items;
+import static id.siaga.meeting.CoordinationMeetingDriver.json;
+import static id.siaga.meeting.CoordinationMeetingDriver.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
@@ -39,7 +39,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Bad input to the Rakor forms is refused with a clear message in Bahasa Indonesia and changes
+ * Bad input to the coordination meeting's forms is refused with a clear message in Bahasa Indonesia and changes
  * nothing: no instance, no meeting record, the task still open. Through the Java API as Tasklist
  * submits, and through the REST API with authentication.
  */
@@ -58,13 +58,13 @@ class CoordinationMeetingInputTest {
   @Autowired TestRestTemplate rest;
 
   final Instant now = ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, CoordinationMeetingProcessTest.WITA).toInstant();
-  RakorDriver driver;
+  CoordinationMeetingDriver driver;
   String electionId;
 
   @BeforeEach
   void setUp() {
     ClockUtil.setCurrentTime(Date.from(now));
-    driver = new RakorDriver(forms, repository, identity, tasks);
+    driver = new CoordinationMeetingDriver(forms, repository, identity, tasks);
     electionId = elections.createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20)).id();
   }
 
@@ -268,7 +268,7 @@ class CoordinationMeetingInputTest {
   }
 
   Map<String, Object> scheduleForm(String meetingAt) {
-    return RakorDriver.scheduleForm(electionId, meetingAt,
+    return CoordinationMeetingDriver.scheduleForm(electionId, meetingAt,
         List.of("KESBANGPOL", "PEMDA", "POLRI", "TNI", "KPU", "BAWASLU", "KEJAKSAAN"));
   }
 

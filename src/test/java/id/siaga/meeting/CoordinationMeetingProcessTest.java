@@ -4,14 +4,14 @@ import static id.siaga.MailboxAssert.body;
 import static id.siaga.MailboxAssert.cc;
 import static id.siaga.MailboxAssert.to;
 import static org.assertj.core.api.Assertions.assertThat;
-import static id.siaga.meeting.RakorDriver.PALOPO;
-import static id.siaga.meeting.RakorDriver.assertRefused;
-import static id.siaga.meeting.RakorDriver.done;
-import static id.siaga.meeting.RakorDriver.held;
-import static id.siaga.meeting.RakorDriver.item;
-import static id.siaga.meeting.RakorDriver.items;
-import static id.siaga.meeting.RakorDriver.report;
-import static id.siaga.meeting.RakorDriver.scheduleForm;
+import static id.siaga.meeting.CoordinationMeetingDriver.PALOPO;
+import static id.siaga.meeting.CoordinationMeetingDriver.assertRefused;
+import static id.siaga.meeting.CoordinationMeetingDriver.done;
+import static id.siaga.meeting.CoordinationMeetingDriver.held;
+import static id.siaga.meeting.CoordinationMeetingDriver.item;
+import static id.siaga.meeting.CoordinationMeetingDriver.items;
+import static id.siaga.meeting.CoordinationMeetingDriver.report;
+import static id.siaga.meeting.CoordinationMeetingDriver.scheduleForm;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.siaga.EngineUsers;
@@ -82,7 +82,7 @@ class CoordinationMeetingProcessTest {
 
   /** Now, for every test: 1 December 2026, 08:00 WITA. */
   final Instant now = ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, WITA).toInstant();
-  RakorDriver driver;
+  CoordinationMeetingDriver driver;
   String electionId;
   int dayOffset;
   static int testNumber;
@@ -90,7 +90,7 @@ class CoordinationMeetingProcessTest {
   @BeforeEach
   void setUp() {
     ClockUtil.setCurrentTime(Date.from(now));
-    driver = new RakorDriver(forms, repository, identity, tasks);
+    driver = new CoordinationMeetingDriver(forms, repository, identity, tasks);
     mailServer.start();
     mailServer.purge();
     // voting day 20 January 2027: the campaign stage runs until 16 January 2027

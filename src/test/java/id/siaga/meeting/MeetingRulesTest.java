@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The plain rules of a Rakor, without an engine or a database. */
+/** The plain rules of a coordination meeting, without an engine or a database. */
 class MeetingRulesTest {
 
   static final Instant DUE = Instant.parse("2026-12-09T04:00:00Z");
@@ -40,7 +40,7 @@ class MeetingRulesTest {
     assertThat(late.late()).isTrue();
     assertThat(onTime.threats()).containsExactly(Threat.HOAKS, Threat.LAINNYA);
     assertThat(onTime.otherThreat()).isEqualTo("Banjir di gudang");
-    assertThat(onTime.readiness()).isEqualTo(Readiness.SIAP);
+    assertThat(onTime.readiness()).isEqualTo(ReportedReadiness.SIAP);
   }
 
   @Test
@@ -53,7 +53,7 @@ class MeetingRulesTest {
   @Test
   void theCoordinatorsSummaryHasOneLinePerInvitedAgency() {
     ReadinessReport police = new ReadinessReport("m", "polri7373", 120, List.of(Threat.POLITIK_UANG), null, "n",
-        Readiness.SIAP_DENGAN_CATATAN, "c", "u", DUE, DUE, true);
+        ReportedReadiness.SIAP_DENGAN_CATATAN, "c", "u", DUE, DUE, true);
     String summary = ReadinessReports.summary(List.of("polri7373", "kpu7373"), List.of(police),
         group -> group.startsWith("polri") ? "Polres Kota Palopo" : "KPU Kota Palopo");
     assertThat(summary).isEqualTo("1 dari 2 laporan diterima\n"
@@ -70,7 +70,7 @@ class MeetingRulesTest {
     assertThat(FollowUps.checkWaiverForm(new FormInput(Map.of("waiverDecision", "SETUJU"))))
         .isEqualTo(WaiverDecision.SETUJU);
     FormInput missingEvidence = new FormInput(Map.of("followUpDecision", "SELESAI", "followUpOutcome", "x"));
-    RakorDriver.assertRefused(() -> FollowUps.checkOwnerForm(missingEvidence),
+    CoordinationMeetingDriver.assertRefused(() -> FollowUps.checkOwnerForm(missingEvidence),
         "Bukti (catatan atau nomor dokumen) wajib diisi");
   }
 
@@ -94,7 +94,7 @@ class MeetingRulesTest {
     Meeting meeting = new Meeting("m", "pi", "e", "73.73", "kampanye", "t", "v", "a", DUE,
         LocalDateTime.of(2026, 12, 10, 9, 0), "kesbangpol7373", List.of("polri7373", "kpu7373", "tni7373"), "u", 0,
         MeetingStatus.SELESAI, List.of(), null, null, null, null);
-    ReadinessReport late = new ReadinessReport("m", "polri7373", 1, List.of(), null, "n", Readiness.SIAP, null, "u",
+    ReadinessReport late = new ReadinessReport("m", "polri7373", 1, List.of(), null, "n", ReportedReadiness.SIAP, null, "u",
         DUE, DUE, true);
     ActionItem done = new ActionItem("m-T1", "m", 1, "d", "polri7373", LocalDate.of(2026, 12, 20), DUE,
         ActionItemStatus.SELESAI, "o", "e", null, null, "u", DUE, true);

@@ -3,8 +3,7 @@ package id.siaga.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
-import java.time.Duration;
-import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -17,15 +16,19 @@ import org.springframework.http.ResponseEntity;
 class MailboxPageTest {
 
   @Autowired TestRestTemplate rest;
-  @Autowired MeetingInvitations invitations;
+  @Autowired Mailer mailer;
+  @Autowired Recipients recipients;
   @Autowired DevMailServer mailServer;
 
   @Test
   void eachUserSeesTheMailsOfTheirAgencyCoordinatorsOfTheirRegionAdminsAll() {
     mailServer.purge();
-    invitations.send(new MeetingInvitations.Meeting("rakor-" + UUID.randomUUID(), 0,
-        "Rakor <script>alert(1)</script>", "73.73", Instant.parse("2026-12-10T01:00:00Z"), Duration.ofHours(2),
-        "Aula", "Agenda", "kesbangpol7373", List.of("polri7373"), false, null, null));
+    String hostile = "Rakor <script>alert(1)</script>";
+    mailer.sendOnce(MailKey.of("mailbox-" + UUID.randomUUID(), new MailKind("MAILBOX_PROBE")), () -> new Mail(
+        recipients.ofGroups(List.of("polri7373")), recipients.ofGroups(List.of("kesbangpol7373")),
+        "[Siaga Pilkada] Undangan: " + hostile, hostile, "<p>" + hostile + "</p><img src=x onerror=alert(2)>",
+        List.of(new Mail.Attachment("undangan-rakor.ics", "text/calendar; charset=UTF-8; method=REQUEST",
+            "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8)))));
 
     ResponseEntity<String> admin = rest.withBasicAuth(SiagaSpringBootTest.ADMIN, SiagaSpringBootTest.ADMIN_PASSWORD)
         .getForEntity("/demo/mailbox", String.class);

@@ -29,6 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SiagaSpringBootTest
 class OutboxClaimTest {
 
+  /** A kind of this test's own: the kernel knows no feature's kinds. */
+  static final MailKind PROBE = new MailKind("OUTBOX_PROBE");
+
   @Autowired Mailer mailer;
   @Autowired MailOutbox outbox;
   @Autowired DevMailServer mailServer;
@@ -39,7 +42,7 @@ class OutboxClaimTest {
 
   @Test
   void twoWorkersRacingOnOneKeySendOneMail() throws Exception {
-    MailKey key = MailKey.of("race-" + UUID.randomUUID(), MailKind.REMINDER);
+    MailKey key = MailKey.of("race-" + UUID.randomUUID(), PROBE);
     CountDownLatch firstIsSending = new CountDownLatch(1);
     CountDownLatch mayFinish = new CountDownLatch(1);
     ExecutorService workers = Executors.newFixedThreadPool(2);
@@ -68,7 +71,7 @@ class OutboxClaimTest {
 
   @Test
   void aClaimWhoseLeaseRanOutIsTakenOverAndALiveOneIsNot() throws Exception {
-    MailKey hung = MailKey.of("hung-" + UUID.randomUUID(), MailKind.REMINDER);
+    MailKey hung = MailKey.of("hung-" + UUID.randomUUID(), PROBE);
     outbox.insertPending(hung);
     Instant now = Instant.now();
     assertThat(outbox.claim(hung, "node-that-hangs", now.minus(Duration.ofMinutes(10)),
@@ -76,7 +79,7 @@ class OutboxClaimTest {
     assertThat(mailer.sendOnce(hung, () -> mail(hung, "diambil alih"))).isTrue();
     assertThat(withKey(hung)).hasSize(1);
 
-    MailKey live = MailKey.of("live-" + UUID.randomUUID(), MailKind.REMINDER);
+    MailKey live = MailKey.of("live-" + UUID.randomUUID(), PROBE);
     outbox.insertPending(live);
     assertThat(outbox.claim(live, "node-still-sending", now, now.plus(Duration.ofMinutes(5)))).isTrue();
     assertThatThrownBy(() -> mailer.sendOnce(live, () -> mail(live, "tidak"))).isInstanceOf(Mailer.MailClaimedException.class);
@@ -96,7 +99,7 @@ class OutboxClaimTest {
     // an address from before addresses were checked
     jdbc.update("update ACT_ID_USER set EMAIL_ = 'bad address@@siaga' where ID_ = 'badkpu'");
     try {
-      MailKey key = MailKey.of("partial-" + UUID.randomUUID(), MailKind.REMINDER);
+      MailKey key = MailKey.of("partial-" + UUID.randomUUID(), PROBE);
       List<String> to = recipients.ofGroups(List.of(group));
       assertThat(to).contains("goodkpu@siaga.demo").doesNotContain("bad address@@siaga");
       assertThat(mailer.sendOnce(key, () -> new Mail(to, List.of(), "sebagian", "teks", "<p>teks</p>", List.of())))
@@ -110,6 +113,14 @@ class OutboxClaimTest {
   }
 
   @Test
+  void aFeaturesOwnKindOfUpToFortyCharactersIsStoredAndReadBack() {
+    MailKey key = new MailKey("kind-" + UUID.randomUUID(), new MailKind("PATROL_REPORT_MISSING_AFTER_INTERVAL_ABC"), "3");
+    outbox.insertPending(key);
+    assertThat(outbox.find(key)).map(MailOutbox.Entry::key).contains(key);
+    assertThat(outbox.keysOf(key.subject())).containsExactly(key);
+  }
+
+  @Test
   void anInvalidAddressIsRefusedWheneverItIsSet() {
     User user = identity.newUser("salahsurel");
     user.setEmail("not-an-address");
@@ -119,8 +130,8 @@ class OutboxClaimTest {
 
   @Test
   void theNightlyPurgeRemovesOldSentRowsAndKeepsPendingOnes() {
-    MailKey old = MailKey.of("old-" + UUID.randomUUID(), MailKind.REMINDER);
-    MailKey pending = MailKey.of("pending-" + UUID.randomUUID(), MailKind.REMINDER);
+    MailKey old = MailKey.of("old-" + UUID.randomUUID(), PROBE);
+    MailKey pending = MailKey.of("pending-" + UUID.randomUUID(), PROBE);
     outbox.insertPending(old);
     outbox.insertPending(pending);
     jdbc.update("update siaga_mail_outbox set status = 'SENT', sent_at = ? where subject_key = ?",

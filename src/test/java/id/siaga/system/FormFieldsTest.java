@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** What each Rakor form lets a user submit, and the check of a submission against it, without an engine. */
+/** What each coordination meeting form lets a user submit, and the check of a submission against it, without an engine. */
 class FormFieldsTest {
 
   static FormFields form(String name) throws Exception {

@@ -55,7 +55,7 @@ class TrustNothingTest {
   String instanceId;
 
   @BeforeEach
-  void aPalopoRakorScheduledThroughTasklistsApi() {
+  void aPalopoMeetingScheduledThroughTasklistsApi() {
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 1, 8, 0, 0, 0, ZoneOffset.ofHours(8)).toInstant()));
     elections.createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20));
     int n = minute++;

@@ -1,0 +1,8 @@
+package id.siaga.archfixture.agency;
+
+import id.siaga.archfixture.region.Place;
+
+/** With {@link Place}, breaks "no cycles". */
+public class Office {
+  Place place;
+}

@@ -1,0 +1,4 @@
+package id.siaga.archfixture.patrol;
+
+/** A record of the patrol feature: keeps every rule. */
+public record PatrolReport(String kecamatan) {}

@@ -1,0 +1,127 @@
+package id.siaga.meeting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import id.siaga.EngineUsers;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.spin.plugin.variable.SpinValues;
+
+/**
+ * Drives {@code coordination-meeting} in tests as Tasklist does: the forms' values as Tasklist
+ * submits them (lists as JSON values), submitted through the form service as a given user.
+ */
+final class CoordinationMeetingDriver {
+
+  static final String PALOPO = "73.73";
+
+  private final FormService forms;
+  private final RepositoryService repository;
+  private final IdentityService identity;
+  private final TaskService tasks;
+
+  CoordinationMeetingDriver(FormService forms, RepositoryService repository, IdentityService identity, TaskService tasks) {
+    this.forms = forms;
+    this.repository = repository;
+    this.identity = identity;
+    this.tasks = tasks;
+  }
+
+  /** Submits the start form as {@code user}. */
+  ProcessInstance start(Map<String, Object> form, String user) {
+    EngineUsers.actAs(identity, user);
+    try {
+      String definition = repository.createProcessDefinitionQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY)
+          .latestVersion().singleResult().getId();
+      return forms.submitStartForm(definition, form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** Submits a task form as {@code user}. */
+  void submit(Task task, String user, Map<String, Object> form) {
+    EngineUsers.actAs(identity, user);
+    try {
+      forms.submitTaskForm(task.getId(), form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  /** The open task of {@code key} in the instance for {@code group}. */
+  Task task(ProcessInstance pi, String key, String group) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).taskCandidateGroup(group)
+        .singleResult();
+  }
+
+  /** The schedule form of a campaign coordination meeting in Kota Palopo, convened by its Kesbangpol. */
+  static Map<String, Object> scheduleForm(String electionId, String meetingAt, List<String> invited) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("regionCode", PALOPO);
+    form.put("stageCode", "kampanye");
+    form.put("title", "Rakor kesiapan kampanye");
+    form.put("meetingAt", meetingAt);
+    form.put("venue", "Aula Kantor Wali Kota Palopo");
+    form.put("agenda", "1. Laporan kesiapan instansi\n2. Titik rawan kampanye");
+    form.put("invitedAgencies", json(invited.stream().map(a -> "\"" + a + "\"").toList().toString()));
+    form.put("conveningAgency", "KESBANGPOL");
+    return form;
+  }
+
+  static Map<String, Object> report(int personnel, String threats, String status, String needs) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("personnelCount", personnel);
+    form.put("vulnerabilities", json(threats));
+    form.put("needsAndObstacles", needs);
+    form.put("readinessStatus", status);
+    if (!"SIAP".equals(status)) {
+      form.put("readinessNotes", "Catatan " + status);
+    }
+    return form;
+  }
+
+  static Map<String, Object> held(String actionItemsJson) {
+    return Map.of("meetingOutcome", "DILAKSANAKAN", "attendance", json("[\"KESBANGPOL\",\"POLRI\",\"KPU\"]"),
+        "minutes", "Semua instansi menyampaikan kesiapan.", "actionItems", json(actionItemsJson));
+  }
+
+  static Map<String, Object> done(String outcome, String evidence) {
+    return Map.of("followUpDecision", "SELESAI", "followUpOutcome", outcome, "evidence", evidence);
+  }
+
+  static String item(String description, String owner, String dueDate) {
+    return "{\"description\":\"" + description + "\",\"ownerAgency\":\"" + owner + "\",\"dueDate\":\"" + dueDate + "\"}";
+  }
+
+  static String items(String... items) {
+    return "[" + String.join(",", items) + "]";
+  }
+
+  static Object json(String json) {
+    return SpinValues.jsonValue(json).create();
+  }
+
+  /**
+   * The call is refused as a form error with this message: a delegate's refusal arrives as it is,
+   * a task listener's wrapped by the engine (ENGINE-03051) unless the caller unwrapped it.
+   */
+  static void assertRefused(ThrowingCallable call, String message) {
+    Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(call);
+    Throwable refusal = thrown;
+    while (refusal != null && !(refusal instanceof FormFieldValidationException)) {
+      refusal = refusal.getCause();
+    }
+    assertThat(refusal).as("a form refusal in %s", String.valueOf(thrown)).isNotNull();
+    assertThat(refusal.getMessage()).contains(message).contains("Tidak ada yang diubah");
+  }
+}

@@ -97,7 +97,7 @@ class DeadlineMails implements MailBatchComposer {
     model.put("escalatedTo", kind.equals(DeadlineMailKinds.ESCALATION) ? groups.stream().map(names::get).sorted().toList() : List.of());
     model.put("tasklistLink", taskMails.tasklistLink());
     return new BatchMail(new Mail(to, cc, "[Siaga Pilkada] " + subject(kind, level, items, model),
-        templates.text("task-deadline", model), templates.html("task-deadline", model), List.of()), covered,
+        templates.text("escalation/task-deadline", model), templates.html("escalation/task-deadline", model), List.of()), covered,
         "tugas sudah selesai");
   }
 

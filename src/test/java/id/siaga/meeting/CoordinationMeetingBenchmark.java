@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benchmark, not a test: N whole coordination meetings (default 200), each scheduled, 7 readiness reports, the
@@ -51,7 +52,7 @@ public final class CoordinationMeetingBenchmark {
       if (app.getBean(NationalData.class).awaitSettled(Duration.ofMinutes(3)) != NationalData.State.READY) {
         throw new IllegalStateException("the national import did not finish");
       }
-      app.getBean(Elections.class).createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20));
+      app.getBean(Elections.class).createSimulation("pilkada-2024", LocalDate.of(2027, 6, 20));
       RepositoryService repository = app.getBean(RepositoryService.class);
       repository.createDeployment().name("benchmark").addModelInstance("bare-meeting.bpmn", bareModel()).deploy();
       RuntimeService runtime = app.getBean(RuntimeService.class);
@@ -65,15 +66,19 @@ public final class CoordinationMeetingBenchmark {
       runProduct(5, 8000, definitionId, forms, tasks, runtime, identity);
       runBare(5, tasks, runtime);
 
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      Map<String, Long> rows0 = rowCounts(jdbc);
       long heapBefore = heapAfterGc();
       long t0 = System.nanoTime();
       runProduct(n, 0, definitionId, forms, tasks, runtime, identity);
       double product = (System.nanoTime() - t0) / 1e9;
       long heapProduct = heapAfterGc();
+      Map<String, Long> rows1 = rowCounts(jdbc);
       long t1 = System.nanoTime();
       runBare(n, tasks, runtime);
       double bare = (System.nanoTime() - t1) / 1e9;
       long heapBare = heapAfterGc();
+      Map<String, Long> rows2 = rowCounts(jdbc);
       long open = runtime.createProcessInstanceQuery().count();
 
       System.out.printf("Rakor benchmark, %d meetings x 11 form submissions (H2 in memory, 1 thread, 2 cores)%n", n);
@@ -84,6 +89,22 @@ public final class CoordinationMeetingBenchmark {
       System.out.printf("  ratio product / bare:                            %7.1f x%n", product / bare);
       System.out.printf("  heap after GC: before %d MB, after product %d MB, after bare %d MB; open instances %d%n",
           heapBefore >> 20, heapProduct >> 20, heapBare >> 20, open);
+      if (Boolean.getBoolean("benchmark.variables")) {
+        jdbc.queryForList("select NAME_, count(*) as N from ACT_HI_VARINST where PROC_DEF_KEY_ = ? group by NAME_"
+            + " order by 2 desc", MeetingVariables.PROCESS_KEY).forEach(row -> System.out.printf("    var %-28s %6.1f%n",
+            row.get("NAME_"), ((Number) row.get("N")).doubleValue() / n));
+        jdbc.queryForList("select TYPE_, count(*) as N from ACT_HI_DETAIL where PROC_DEF_KEY_ = ? group by TYPE_",
+            MeetingVariables.PROCESS_KEY).forEach(row -> System.out.printf("    detail %-25s %6.1f%n",
+            row.get("TYPE_"), ((Number) row.get("N")).doubleValue() / n));
+      }
+      System.out.printf("  rows left per meeting (product / bare), tables that differ:%n");
+      rows2.keySet().stream().sorted().forEach(table -> {
+        double p = (rows1.get(table) - rows0.getOrDefault(table, 0L)) / (double) n;
+        double b = (rows2.get(table) - rows1.getOrDefault(table, 0L)) / (double) n;
+        if (Math.abs(p - b) >= 0.05) {
+          System.out.printf("    %-32s %7.1f %7.1f%n", table, p, b);
+        }
+      });
     } finally {
       ClockUtil.reset();
       app.close();
@@ -93,10 +114,11 @@ public final class CoordinationMeetingBenchmark {
   static void runProduct(int n, int firstMinute, String definition, FormService forms, TaskService tasks,
       RuntimeService runtime, IdentityService identity) {
     for (int i = 0; i < n; i++) {
-      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T00:00:00Z")));
-      LocalDateTime at = LocalDateTime.of(2026, 12, 10, 0, 0).plusMinutes(firstMinute + i);
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-01T00:00:00Z")));
+      // in the campaign stage of the benchmark's own simulation (voting day 20 June 2027)
+      LocalDateTime at = LocalDateTime.of(2027, 5, 10, 0, 0).plusMinutes(firstMinute + i);
       Map<String, Object> schedule = new HashMap<>(Map.of("regionCode", "73.73", "stageCode", "kampanye",
-          "electionId", "simulasi-20270120", "title", "Rakor " + i, "meetingAt", at.toString(), "venue", "Aula",
+          "title", "Rakor " + i, "meetingAt", at.toString(), "venue", "Aula",
           "agenda", "Laporan kesiapan", "conveningAgency", "KESBANGPOL"));
       schedule.put("invitedAgencies", SpinValues.jsonValue(json(AGENCIES)).create());
       identity.setAuthentication("admin", List.of("camunda-admin"));
@@ -108,20 +130,20 @@ public final class CoordinationMeetingBenchmark {
             "vulnerabilities", SpinValues.jsonValue("[\"HOAKS\",\"POLITIK_UANG\"]").create(),
             "needsAndObstacles", "Kendaraan patroli", "readinessStatus", "SIAP"));
       }
-      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-16T00:00:00Z")));
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-16T00:00:00Z")));
       Task outcome = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("RecordMeetingOutcomeTask")
           .singleResult();
       forms.submitTaskForm(outcome.getId(), Map.of("meetingOutcome", "DILAKSANAKAN",
           "attendance", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create(), "minutes", "Semua siap.",
           "actionItems", SpinValues.jsonValue("[{\"description\":\"Patroli\",\"ownerAgency\":\"POLRI\","
-              + "\"dueDate\":\"2026-12-28\"},{\"description\":\"Data TPS\",\"ownerAgency\":\"KPU\","
-              + "\"dueDate\":\"2026-12-28\"}]").create()));
+              + "\"dueDate\":\"2027-05-28\"},{\"description\":\"Data TPS\",\"ownerAgency\":\"KPU\","
+              + "\"dueDate\":\"2027-05-28\"}]").create()));
       for (Task item : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("CompleteActionItemTask").list()) {
         forms.submitTaskForm(item.getId(), Map.of("followUpDecision", "SELESAI", "followUpOutcome", "Selesai",
             "evidence", "Sprin"));
       }
     }
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T00:00:00Z")));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-01T00:00:00Z")));
   }
 
   static void runBare(int n, TaskService tasks, RuntimeService runtime) {
@@ -164,6 +186,16 @@ public final class CoordinationMeetingBenchmark {
 
   static String json(List<String> values) {
     return "[" + String.join(",", values.stream().map(v -> "\"" + v + "\"").toList()) + "]";
+  }
+
+  /** Rows of every table, to see what a meeting leaves behind. */
+  static Map<String, Long> rowCounts(JdbcTemplate jdbc) {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    for (String table : jdbc.queryForList("select table_name from information_schema.tables"
+        + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class)) {
+      counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+    }
+    return counts;
   }
 
   static long heapAfterGc() {

@@ -88,7 +88,7 @@ class DeadlineMails implements MailBatchComposer {
         .filter(a -> !to.contains(a) && !cc.contains(a)).forEach(assigneeCopies::add);
 
     Map<String, String> names = groupNames(groups, origins);
-    List<Map<String, Object>> items = tasks.stream().map(task -> item(task, kind, groups, names)).toList();
+    List<Map<String, Object>> items = tasks.stream().map(this::item).toList();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("kind", kind.name());
     model.put("level", level);
@@ -101,7 +101,7 @@ class DeadlineMails implements MailBatchComposer {
         "tugas sudah selesai");
   }
 
-  private Map<String, Object> item(Task task, MailKind kind, List<String> groups, Map<String, String> names) {
+  private Map<String, Object> item(Task task) {
     Map<String, Object> item = taskMails.regionOf(task.getProcessInstanceId());
     item.put("taskName", task.getName());
     item.put("processName", repository.getProcessDefinition(task.getProcessDefinitionId()).getName());

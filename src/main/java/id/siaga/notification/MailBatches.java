@@ -39,6 +39,7 @@ public class MailBatches {
   private final Duration window;
   private final Duration claimLease;
   private final int maxPerMail;
+  private final java.util.concurrent.locks.ReentrantLock roundLock = new java.util.concurrent.locks.ReentrantLock();
 
   MailBatches(MailOutbox outbox, Mailer mailer, List<MailBatchComposer> composers,
       PlatformTransactionManager transactions, @Value("${siaga.mail.batch-window:PT1M}") Duration window,
@@ -68,6 +69,17 @@ public class MailBatches {
    * @return how many mails were sent
    */
   public int sendReady() {
+    // one round at a time in this JVM (the schedule and an explicit call); other nodes are kept
+    // apart by the claims
+    roundLock.lock();
+    try {
+      return sendReadyNow();
+    } finally {
+      roundLock.unlock();
+    }
+  }
+
+  private int sendReadyNow() {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant readyBefore = now.minus(window);
     int sent = 0;
@@ -93,16 +105,21 @@ public class MailBatches {
     if (keys.isEmpty()) {
       return Outcome.NOTHING_LEFT;
     }
+    try {
+      return sendClaimed(batchKey, owner, keys);
+    } catch (RuntimeException e) {
+      // whatever failed after the claim (the composer, the database), the rows are free again at once
+      LOG.warn("Batch {} ({} mails) not sent, retried next round: {}", batchKey, keys.size(), e.toString());
+      finish(keys, owner, "PENDING", e.toString());
+      return Outcome.FAILED;
+    }
+  }
+
+  private Outcome sendClaimed(String batchKey, String owner, List<MailKey> keys) {
     MailKind kind = keys.get(0).kind();
     MailBatchComposer composer = composers.stream().filter(c -> c.composes(kind)).findFirst()
         .orElseThrow(() -> new IllegalStateException("no composer for queued mails of kind " + kind));
-    MailBatchComposer.BatchMail batch;
-    try {
-      batch = composer.compose(batchKey, keys);
-    } catch (RuntimeException e) {
-      finish(keys, owner, "PENDING", e.toString());
-      throw e;
-    }
+    MailBatchComposer.BatchMail batch = composer.compose(batchKey, keys);
     keys.stream().filter(key -> !batch.covered().contains(key))
         .forEach(key -> finish(List.of(key), owner, "SKIPPED", batch.skipReason()));
     List<MailKey> covered = keys.stream().filter(batch.covered()::contains).toList();
@@ -119,14 +136,7 @@ public class MailBatches {
       finish(covered, owner, "SKIPPED", "no recipient with an e-mail address");
       return Outcome.SKIPPED;
     }
-    String note;
-    try {
-      note = mailer.deliver(covered.get(0), messageId, mail);
-    } catch (RuntimeException e) {
-      LOG.warn("Batch {} ({} mails) not sent, retried next round: {}", batchKey, covered.size(), e.toString());
-      finish(covered, owner, "PENDING", e.toString());
-      return Outcome.FAILED;
-    }
+    String note = mailer.deliver(covered.get(0), messageId, mail);
     finish(covered, owner, "SENT", note);
     LOG.info("Sent batch {} ({} mails in one) to {} recipient(s)", batchKey, covered.size(),
         mail.to().size() + mail.cc().size());

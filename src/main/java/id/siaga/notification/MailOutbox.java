@@ -123,7 +123,8 @@ public class MailOutbox {
   /** The send failed: the row is PENDING again for the next attempt, if this owner still holds it. */
   void release(MailKey key, String owner, String error) {
     jdbc.update("update siaga_mail_outbox set status = 'PENDING', claimed_by = null, claimed_until = null,"
-            + " last_error = ? where subject_key = ? and kind = ? and level_key = ? and claimed_by = ?",
+            + " last_error = ? where subject_key = ? and kind = ? and level_key = ? and claimed_by = ?"
+            + " and status = 'SENDING'",
         truncate(error, 1000), key.subject(), key.kind().name(), key.level(), owner);
   }
 

@@ -1,14 +1,9 @@
 package id.siaga.meeting;
 
-import id.siaga.agency.Agency;
-import id.siaga.agency.AgencyRepository;
-import id.siaga.region.Region;
+import id.siaga.agency.RegionAccess;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,13 +22,11 @@ import org.springframework.web.server.ResponseStatusException;
 class MeetingController {
 
   private final MeetingRepository meetings;
-  private final AgencyRepository agencies;
-  private final IdentityService identity;
+  private final RegionAccess regionAccess;
 
-  MeetingController(MeetingRepository meetings, AgencyRepository agencies, IdentityService identity) {
+  MeetingController(MeetingRepository meetings, RegionAccess regionAccess) {
     this.meetings = meetings;
-    this.agencies = agencies;
-    this.identity = identity;
+    this.regionAccess = regionAccess;
   }
 
   @GetMapping
@@ -85,12 +78,7 @@ class MeetingController {
   }
 
   private boolean mayRead(String regionCode) {
-    List<String> groups = identity.getCurrentAuthentication().getGroupIds();
-    if (groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(Agency.NATIONAL_DESK)) {
-      return true;
-    }
-    String province = regionCode.length() >= 2 ? Region.provinceOf(regionCode) : regionCode;
-    return groups.stream().map(agencies::find).flatMap(Optional::stream)
-        .anyMatch(a -> regionCode.equals(a.regionCode()) || province.equals(a.regionCode()));
+    return regionAccess.mayRead(regionCode);
   }
+
 }

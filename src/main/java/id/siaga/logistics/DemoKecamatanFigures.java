@@ -1,0 +1,67 @@
+package id.siaga.logistics;
+
+import id.siaga.region.NationalDataReady;
+import id.siaga.region.Region;
+import id.siaga.region.RegionRepository;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo profile only: once the country is loaded, the demo regions get the shipped demo figures
+ * ({@code logistics/demo-figures.csv}, GENERATED numbers, marked DEMO) unless they have figures
+ * already. Checked by the same rules as an import.
+ */
+@Profile("demo")
+@Component
+class DemoKecamatanFigures {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoKecamatanFigures.class);
+  static final String FILE = "logistics/demo-figures.csv";
+
+  private final KecamatanFiguresRepository figures;
+  private final RegionRepository regions;
+
+  DemoKecamatanFigures(KecamatanFiguresRepository figures, RegionRepository regions) {
+    this.figures = figures;
+    this.regions = regions;
+  }
+
+  @EventListener(NationalDataReady.class)
+  void load() {
+    String csv;
+    try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
+      csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    List<String> lines = csv.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+    String header = lines.get(0);
+    Map<String, StringBuilder> perRegion = new TreeMap<>();
+    lines.stream().skip(1)
+        .forEach(line -> perRegion.computeIfAbsent(line.substring(0, 5), k -> new StringBuilder(header).append('\n'))
+            .append(line).append('\n'));
+    perRegion.forEach((regionCode, text) -> {
+      if (figures.hasAny(regionCode)) {
+        return;
+      }
+      Set<String> districts = regions.findChildren(regionCode).stream().map(Region::code).collect(Collectors.toSet());
+      List<KecamatanFigures> rows = FiguresCsv.read(text.toString(), districts, KecamatanFigures.DEMO);
+      figures.replace(regionCode, rows, "demo", Instant.now());
+      LOG.info("Demo logistics figures for {}: {} kecamatan (generated, marked DEMO)", regionCode, rows.size());
+    });
+  }
+}

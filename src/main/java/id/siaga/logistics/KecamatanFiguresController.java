@@ -1,0 +1,98 @@
+package id.siaga.logistics;
+
+import id.siaga.agency.AgencyType;
+import id.siaga.agency.RegionAccess;
+import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
+import id.siaga.region.RegionRepository;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The per-kecamatan figures of a regency/city:
+ * {@code PUT /api/logistics/figures/{regionCode}} with a CSV body (KPU of the region or an
+ * administrator; the whole file checked, then all rows replaced at once), and
+ * {@code GET /api/logistics/figures/{regionCode}} (the region's and province's agencies, the
+ * national desk, administrators).
+ */
+@RestController
+class KecamatanFiguresController {
+
+  private final KecamatanFiguresRepository figures;
+  private final RegionRepository regions;
+  private final RegionAccess access;
+
+  KecamatanFiguresController(KecamatanFiguresRepository figures, RegionRepository regions, RegionAccess access) {
+    this.figures = figures;
+    this.regions = regions;
+    this.access = access;
+  }
+
+  @GetMapping("/api/logistics/figures/{regionCode}")
+  Map<String, Object> get(@PathVariable String regionCode) {
+    Region region = regency(regionCode);
+    if (!access.mayRead(region.code())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Anda tidak berwenang melihat data wilayah ini");
+    }
+    List<KecamatanFigures> rows = figures.findByRegion(region.code());
+    Map<String, String> names = regions.findChildren(region.code()).stream()
+        .collect(Collectors.toMap(Region::code, Region::name));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("regionCode", region.code());
+    body.put("regionName", region.name());
+    body.put("kecamatan", names.size());
+    body.put("withFigures", rows.size());
+    body.put("demo", rows.stream().anyMatch(r -> KecamatanFigures.DEMO.equals(r.origin())));
+    body.put("tps", rows.stream().mapToLong(KecamatanFigures::tpsCount).sum());
+    body.put("voters", rows.stream().mapToLong(KecamatanFigures::voters).sum());
+    body.put("rows", rows.stream().map(r -> {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("districtCode", r.districtCode());
+      row.put("name", names.get(r.districtCode()));
+      row.put("tpsCount", r.tpsCount());
+      row.put("voters", r.voters());
+      row.put("remote", r.remote());
+      row.put("transport", r.transport());
+      row.put("origin", r.origin());
+      return row;
+    }).toList());
+    return body;
+  }
+
+  @PutMapping(path = "/api/logistics/figures/{regionCode}", consumes = {"text/csv", "text/plain"})
+  Map<String, Object> put(@PathVariable String regionCode, @RequestBody(required = false) String csv) {
+    Region region = regency(regionCode);
+    if (!access.isAgencyOrAdmin(AgencyType.KPU, region.code())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Hanya KPU wilayah ini atau administrator yang boleh mengimpor data kecamatan");
+    }
+    Set<String> districts = regions.findChildren(region.code()).stream().map(Region::code).collect(Collectors.toSet());
+    List<KecamatanFigures> rows = FiguresCsv.read(csv, districts, KecamatanFigures.IMPORTED);
+    figures.replace(region.code(), rows, access.userId(), Instant.now());
+    return Map.of("regionCode", region.code(), "imported", rows.size(), "kecamatan", districts.size());
+  }
+
+  @ExceptionHandler(FiguresRejectedException.class)
+  ResponseEntity<Map<String, Object>> rejected(FiguresRejectedException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
+  }
+
+  private Region regency(String regionCode) {
+    return regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
+        .orElseThrow(() -> new IllegalArgumentException("Kode kabupaten/kota tidak dikenal: "
+            + (regionCode.matches("[0-9.]{1,16}") ? regionCode : "(tidak sah)")));
+  }
+}

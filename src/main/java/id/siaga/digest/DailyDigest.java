@@ -10,6 +10,7 @@ import id.siaga.notification.MailKind;
 import id.siaga.notification.MailTemplates;
 import id.siaga.notification.Mailer;
 import id.siaga.notification.Recipients;
+import id.siaga.notification.TaskNotifications;
 import id.siaga.notification.TasklistLinks;
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
@@ -20,7 +21,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +29,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskCountByCandidateGroupResult;
@@ -57,7 +56,7 @@ public class DailyDigest {
       int escalationLevel, String link) {}
 
   private final TaskService tasks;
-  private final RuntimeService runtime;
+  private final TaskNotifications taskMails;
   private final AgencyRepository agencies;
   private final RegionRepository regions;
   private final LocalDeadlines deadlines;
@@ -67,11 +66,11 @@ public class DailyDigest {
   private final Recipients recipients;
   private final MailTemplates templates;
 
-  DailyDigest(TaskService tasks, RuntimeService runtime, AgencyRepository agencies, RegionRepository regions,
+  DailyDigest(TaskService tasks, TaskNotifications taskMails, AgencyRepository agencies, RegionRepository regions,
       LocalDeadlines deadlines, EscalationRecords escalations, TasklistLinks links, Mailer mailer,
       Recipients recipients, MailTemplates templates) {
     this.tasks = tasks;
-    this.runtime = runtime;
+    this.taskMails = taskMails;
     this.agencies = agencies;
     this.regions = regions;
     this.deadlines = deadlines;
@@ -133,11 +132,13 @@ public class DailyDigest {
     if (open.isEmpty()) {
       return List.of();
     }
-    Map<String, Region> regionOfInstance = regionsOf(open.stream().map(Task::getProcessInstanceId).toList());
+    Map<String, TaskNotifications.InstanceCaption> captions = taskMails.captionsOf(
+        open.stream().map(Task::getProcessInstanceId).toList());
     Map<String, Integer> levels = escalations.levelsOf(open.stream().map(Task::getId).toList());
     List<Line> lines = new ArrayList<>();
     for (Task task : open) {
-      Region region = regionOfInstance.get(task.getProcessInstanceId());
+      TaskNotifications.InstanceCaption caption = captions.get(task.getProcessInstanceId());
+      Region region = caption == null ? null : caption.region();
       lines.add(new Line(task.getId(), task.getName(), region == null ? "-" : region.name(), due(task, region),
           task.getDueDate() != null && task.getDueDate().toInstant().isBefore(now),
           levels.getOrDefault(task.getId(), 0), links.task(task.getId())));
@@ -153,19 +154,6 @@ public class DailyDigest {
     }
     return region == null ? task.getDueDate().toInstant() + " UTC"
         : deadlines.display(region.zone(), task.getDueDate().toInstant());
-  }
-
-  /** The region of each process instance, from its {@code regionCode} variable: one query for all. */
-  private Map<String, Region> regionsOf(Collection<String> processInstanceIds) {
-    Map<String, Optional<Region>> known = new HashMap<>();
-    Map<String, Region> byInstance = new HashMap<>();
-    runtime.createVariableInstanceQuery().variableName(Region.PROCESS_VARIABLE)
-        .executionIdIn(processInstanceIds.stream().distinct().toArray(String[]::new))
-        .disableBinaryFetching().disableCustomObjectDeserialization().list().stream()
-        .filter(variable -> variable.getTaskId() == null && variable.getValue() != null)
-        .forEach(variable -> region(variable.getValue().toString(), known)
-            .ifPresent(region -> byInstance.put(variable.getProcessInstanceId(), region)));
-    return byInstance;
   }
 
   private Optional<Region> region(String code, Map<String, Optional<Region>> known) {

@@ -10,6 +10,7 @@ import id.siaga.notification.TaskNotifications;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,7 +89,13 @@ class DeadlineMails implements MailBatchComposer {
         .filter(a -> !to.contains(a) && !cc.contains(a)).forEach(assigneeCopies::add);
 
     Map<String, String> names = groupNames(groups, origins);
-    List<Map<String, Object>> items = tasks.stream().map(this::item).toList();
+    Map<String, TaskNotifications.InstanceCaption> captions = taskMails.captionsOf(
+        tasks.stream().map(Task::getProcessInstanceId).toList());
+    Map<String, String> processNames = new HashMap<>();
+    List<Map<String, Object>> items = tasks.stream().map(task -> item(task,
+        captions.getOrDefault(task.getProcessInstanceId(), new TaskNotifications.InstanceCaption(null, null)),
+        processNames.computeIfAbsent(task.getProcessDefinitionId(),
+            id -> repository.getProcessDefinition(id).getName()))).toList();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("kind", kind.name());
     model.put("level", level);
@@ -101,14 +108,15 @@ class DeadlineMails implements MailBatchComposer {
         "tugas sudah selesai");
   }
 
-  private Map<String, Object> item(Task task) {
-    Map<String, Object> item = taskMails.regionOf(task.getProcessInstanceId());
+  private Map<String, Object> item(Task task, TaskNotifications.InstanceCaption caption, String processName) {
+    Map<String, Object> item = caption.model();
     item.put("taskName", task.getName());
-    item.put("processName", repository.getProcessDefinition(task.getProcessDefinitionId()).getName());
+    item.put("processName", processName);
     item.put("due", taskMails.dueText(task, item.get("regionCode")));
     item.put("link", taskMails.taskLink(task.getId()));
     return item;
   }
+
 
   private static String subject(MailKind kind, int level, List<Map<String, Object>> items, Map<String, Object> model) {
     String what;

@@ -5,6 +5,10 @@ import id.siaga.agency.RegionAccess;
 import id.siaga.region.Region;
 import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +21,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -73,16 +76,32 @@ class KecamatanFiguresController {
   }
 
   @PutMapping(path = "/api/logistics/figures/{regionCode}", consumes = {"text/csv", "text/plain"})
-  Map<String, Object> put(@PathVariable String regionCode, @RequestBody(required = false) String csv) {
+  Map<String, Object> put(@PathVariable String regionCode, HttpServletRequest request) throws IOException {
     Region region = regency(regionCode);
     if (!access.isAgencyOrAdmin(AgencyType.KPU, region.code())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "Hanya KPU wilayah ini atau administrator yang boleh mengimpor data kecamatan");
     }
     Set<String> districts = regions.findChildren(region.code()).stream().map(Region::code).collect(Collectors.toSet());
-    List<KecamatanFigures> rows = FiguresCsv.read(csv, districts, KecamatanFigures.IMPORTED);
+    List<KecamatanFigures> rows = FiguresCsv.read(bounded(request), districts, KecamatanFigures.IMPORTED);
     figures.replace(region.code(), rows, access.userId(), Instant.now());
     return Map.of("regionCode", region.code(), "imported", rows.size(), "kecamatan", districts.size());
+  }
+
+  /**
+   * The body, read no further than one character past the file limit: an oversized upload is
+   * refused by {@link FiguresCsv} without being held in memory.
+   */
+  private static String bounded(HttpServletRequest request) throws IOException {
+    request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    char[] buffer = new char[FiguresCsv.MAX_CHARS + 1];
+    int length = 0;
+    try (Reader reader = request.getReader()) {
+      for (int read; length < buffer.length && (read = reader.read(buffer, length, buffer.length - length)) > 0; ) {
+        length += read;
+      }
+    }
+    return new String(buffer, 0, length);
   }
 
   @ExceptionHandler(FiguresRejectedException.class)

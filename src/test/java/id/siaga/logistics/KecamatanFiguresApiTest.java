@@ -56,6 +56,14 @@ class KecamatanFiguresApiTest {
     assertThat(bad.getStatusCode().value()).isEqualTo(400);
     assertThat((List<String>) bad.getBody().get("problems")).containsExactly("baris 3: jumlah_tps tidak boleh negatif (-20)");
     assertThat(figures.findByRegion("64.11")).as("nothing changed").isEqualTo(before);
+    ResponseEntity<Map> oversized = put("kpumahakamulu", "64.11", good + "#".repeat(3_000_000));
+    assertThat(oversized.getStatusCode().value()).isEqualTo(400);
+    assertThat((List<String>) oversized.getBody().get("problems")).singleElement().asString().startsWith("berkas terlalu besar");
+    ResponseEntity<Map> otherRegion = put("kpumahakamulu", "64.11", HEADER + "35.07.01,10,3000,tidak,darat\n");
+    assertThat((List<String>) otherRegion.getBody().get("problems"))
+        .containsExactly("baris 2: kode kecamatan '35.07.01' bukan kecamatan wilayah ini");
+    assertThat(put("kpumahakamulu", "<script>", good).getStatusCode().value()).isEqualTo(400);
+    assertThat(figures.findByRegion("64.11")).as("still nothing changed").isEqualTo(before);
 
     ResponseEntity<Map> ok = put("kpumahakamulu", "64.11", good);
 

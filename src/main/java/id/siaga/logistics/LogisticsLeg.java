@@ -196,7 +196,7 @@ public class LogisticsLeg {
     execution.setVariable(HAS_PROVINCE_RACE, ballotTypes.contains(LogisticsItem.BALLOT_PROVINCE));
     execution.setVariable(HAS_LOCAL_RACE, ballotTypes.contains(LogisticsItem.BALLOT_LOCAL));
     if (direction == LegDirection.OUTBOUND) {
-      execution.setVariable(ALLOCATION_TEXT, LogisticsTexts.allocation(kecamatan, legs.quantities(legId)));
+      execution.setVariable(ALLOCATION_TEXT, LogisticsTexts.allocation(region.code(), kecamatan, legs.quantities(legId)));
       execution.setVariable(WAREHOUSE_TEXT, LogisticsTexts.items(legs.quantities(legId, region.code()), false));
     }
   }

@@ -10,16 +10,32 @@ final class LogisticsTexts {
 
   private LogisticsTexts() {}
 
-  /** The allocation per kecamatan: one line each, the computed number beside a changed one. */
-  static String allocation(List<Region> kecamatan, List<QuantityRow> rows) {
+  /** The longest text a process variable holds as a string (Camunda's TEXT_ column). */
+  static final int MAX_TEXT = 3900;
+
+  /**
+   * The ballots per kecamatan, one short line each, the computed number beside a changed one; the
+   * other materials follow from the TPS count. Cut at {@link #MAX_TEXT} characters (a regency with
+   * very many kecamatan), the status API lists them all.
+   */
+  static String allocation(String regionCode, List<Region> kecamatan, List<QuantityRow> rows) {
     Map<String, List<QuantityRow>> byPlace = rows.stream().collect(Collectors.groupingBy(QuantityRow::placeCode));
-    StringBuilder text = new StringBuilder();
+    StringBuilder text = new StringBuilder("Per TPS juga: 4 bilik suara, 2 botol tinta, dan per jenis pemilihan"
+        + " 1 kotak suara, 1 set formulir, " + Allocation.SEALS_PER_BOX + " segel.\n");
     for (Region k : kecamatan) {
-      List<QuantityRow> items = byPlace.getOrDefault(k.code(), List.of());
-      text.append("- **").append(k.name()).append("** (").append(k.code()).append("): ")
-          .append(items.stream().map(LogisticsTexts::quantity).collect(Collectors.joining(", "))).append('\n');
+      String line = k.name() + " (" + k.code() + "): " + byPlace.getOrDefault(k.code(), List.of()).stream()
+          .filter(q -> q.item().ballot()).map(LogisticsTexts::ballots).collect(Collectors.joining("; ")) + "\n";
+      if (text.length() + line.length() > MAX_TEXT) {
+        return text + "… selengkapnya: GET /api/logistics?regionCode=" + regionCode;
+      }
+      text.append(line);
     }
     return text.toString();
+  }
+
+  private static String ballots(QuantityRow q) {
+    String name = q.item() == LogisticsItem.BALLOT_PROVINCE ? "gubernur" : "bupati/wali kota";
+    return name + " " + q.planned() + (q.planned() == q.computed() ? "" : " (dihitung " + q.computed() + ")");
   }
 
   /** The items of one place; with {@code damaged}, what was found damaged too. */

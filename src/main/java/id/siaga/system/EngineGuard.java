@@ -145,7 +145,9 @@ class EngineGuard extends AbstractProcessEnginePlugin {
       return new TaskFacts(groups, entity.getAssignee(), formOf(() -> new GetDeployedTaskFormCmd(taskId).execute(context)));
     });
     if (task == null) {
-      return; // the command itself answers "no such task"
+      // completed already, or its process ended (a leg closed, a meeting cancelled): a clear 404
+      throw new InvalidRequestException(Status.NOT_FOUND, "Tugas " + taskId + " sudah tidak ada: sudah diselesaikan"
+          + " atau prosesnya sudah ditutup. Tidak ada yang diubah.");
     }
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     boolean member = groups.stream().anyMatch(task.candidateGroups()::contains);

@@ -227,6 +227,27 @@ class LogisticsDistributionProcessTest {
   }
 
   @Test
+  void aLateEscortClimbsPolresToPoldaAndALateReceiptClimbsThePpkToKpuOfTheCity() {
+    ProcessInstance pi = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
+    Leg leg = driver.leg(pi);
+    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of());
+    driver.submit(driver.task(pi, "SortAndFoldTask"), driver.ballots(leg, "Damaged", 0));
+    String kecamatan = legs.districts(leg.legId()).get(0).districtCode();
+    String ppk = "ppk" + kecamatan.replace(".", "");
+    Instant dispatchDue = ZonedDateTime.of(VOTING_DAY.minusDays(5), java.time.LocalTime.of(18, 0), WITA).toInstant();
+    runJobsAt(pi, dispatchDue.plus(Duration.ofHours(6)));
+    assertThat(groups(driver.task(pi, "AssignEscortTask", kecamatan))).containsExactlyInAnyOrder("polri7373", "polri73");
+    driver.submit(driver.task(pi, "AssignEscortTask", kecamatan), escort());
+    driver.submit(driver.task(pi, "RecordDispatchTask", kecamatan), Map.of());
+    Instant arrivalDue = dispatchDue.plus(Duration.ofDays(1));
+    runJobsAt(pi, arrivalDue.plus(Duration.ofHours(6)));
+    Task receipt = driver.task(pi, "ConfirmReceiptTask", kecamatan);
+    assertThat(receipt.getDueDate().toInstant()).isEqualTo(arrivalDue);
+    assertThat(groups(receipt)).containsExactlyInAnyOrder(ppk, "kpu7373");
+    assertThat(legs.escalatedDistricts(leg.legId())).contains(kecamatan);
+  }
+
+  @Test
   void aRemoteRiverKecamatanOfMahakamUluMustReceiveEarlierAndGetsTniTransport() {
     String mahulu = "64.11";
     List<String> codes = regions.findChildren(mahulu).stream().map(r -> r.code()).toList();

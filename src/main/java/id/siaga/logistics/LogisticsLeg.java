@@ -424,7 +424,8 @@ public class LogisticsLeg {
     Map<LogisticsItem, QuantityRow> rows = legs.quantities(leg.legId(), district.districtCode());
     Map<String, Integer> sent = new LinkedHashMap<>();
     rows.forEach((item, q) -> {
-      int missing = q.dispatched() - (q.received() == null ? 0 : q.received()) - q.replaced();
+      // what has not arrived in good order so far, whatever earlier rounds sent
+      int missing = q.dispatched() - (q.received() == null ? 0 : q.received());
       if (missing > 0) {
         sent.put(item.name(), missing);
         legs.set(leg.legId(), district.districtCode(), item, "replaced", q.replaced() + missing);
@@ -665,7 +666,10 @@ public class LogisticsLeg {
     });
   }
 
-  /** KPU receives the sealed boxes at its warehouse; boxes missing or unsealed are findings. */
+  /**
+   * KPU receives the sealed boxes and the result forms (one C.Hasil set per TPS and race) at its
+   * warehouse; boxes missing or unsealed and forms missing are findings for Bawaslu.
+   */
   void recordWarehouseReturn(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
     DistrictLeg district = districtOf(task.getExecution(), leg);
@@ -673,6 +677,7 @@ public class LogisticsLeg {
     FormInput input = new FormInput(task::getVariable);
     Integer received = input.wholeNumber("boxesReceived", "Kotak suara diterima", 0, expected);
     Integer sealed = input.wholeNumber("boxesSealed", "Kotak suara tersegel utuh", 0, MAX_QUANTITY);
+    Integer resultForms = input.wholeNumber("resultFormsReceived", "Formulir hasil (C.Hasil) diterima", 0, expected);
     input.text("warehouseNotes", "Catatan penerimaan gudang", 2000, false);
     if (received != null && sealed != null && sealed > received) {
       input.problem("Kotak tersegel (" + sealed + ") melebihi kotak diterima (" + received + ")");
@@ -683,6 +688,12 @@ public class LogisticsLeg {
       legs.insertFinding(new LogisticsFinding(newId("selisih-"), leg.legId(), district.districtCode(),
           LogisticsFinding.RECONCILIATION, "KOTAK_SUARA", "Kotak suara kembali " + received + " dari " + expected
               + ", tersegel utuh " + sealed, userId(task), now(), "OPEN", null));
+      differences++;
+    }
+    if (resultForms < expected) {
+      legs.insertFinding(new LogisticsFinding(newId("selisih-"), leg.legId(), district.districtCode(),
+          LogisticsFinding.RECONCILIATION, "FORMULIR_HASIL", "Formulir hasil (C.Hasil) kembali " + resultForms + " dari "
+              + expected, userId(task), now(), "OPEN", null));
       differences++;
     }
     legs.stamp(leg.legId(), district.districtCode(), "received_at", now());

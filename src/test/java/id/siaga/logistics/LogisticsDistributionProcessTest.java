@@ -190,7 +190,15 @@ class LogisticsDistributionProcessTest {
     // the replacement is checked against what was sent in this round
     assertThatThrownBy(() -> driver.submit(second, Map.of("ballotLocalReceived", 11, "ballotLocalDamaged", 0,
         "sealReceived", 2, "sealDamaged", 0))).hasMessageContaining("melebihi yang dikirim (10)");
-    driver.submit(second, Map.of("ballotLocalReceived", 10, "ballotLocalDamaged", 0, "sealReceived", 2, "sealDamaged", 0));
+    // the replacement itself arrives two short: a second round sends just those two
+    driver.submit(second, Map.of("ballotLocalReceived", 8, "ballotLocalDamaged", 0, "sealReceived", 2, "sealDamaged", 0));
+    assertThat(driver.tasks(pi, "ConfirmTpsDeliveryTask")).isEmpty();
+    driver.submit(driver.task(pi, "SendShortfallTask", kecamatan), Map.of());
+    assertThat(legs.quantities(leg.legId(), kecamatan).get(LogisticsItem.BALLOT_LOCAL).replaced()).isEqualTo(12);
+    Task third = driver.task(pi, "ConfirmShortfallReceiptTask", kecamatan);
+    assertThat(taskService.getVariable(third.getId(), "quantitiesText").toString())
+        .isEqualTo("- Surat suara bupati/wali kota: 2");
+    driver.submit(third, Map.of("ballotLocalReceived", 2, "ballotLocalDamaged", 0));
     assertThat(legs.quantities(leg.legId(), kecamatan).get(LogisticsItem.BALLOT_LOCAL).received()).isEqualTo(sent);
     assertThat(driver.task(pi, "ConfirmTpsDeliveryTask", kecamatan)).isNotNull();
   }
@@ -330,6 +338,16 @@ class LogisticsDistributionProcessTest {
     List<DistrictLeg> districts = legs.districts(leg.legId());
     String differing = districts.get(0).districtCode();
     driver.tasks(back, "AssignReturnEscortTask").forEach(t -> driver.submit(t, escort()));
+    // the Panwascam supervises the way back too: one finding, one corrective task for KPU
+    String watched = districts.get(1).districtCode();
+    for (Task t : driver.tasks(back, "SuperviseReturnTask")) {
+      driver.submit(t, driver.district(t).equals(watched) ? Map.of("findings", json("[{\"category\":\"SEGEL_RUSAK\","
+          + "\"description\":\"Segel kotak TPS 2 putus di perahu\"}]")) : Map.of());
+    }
+    Task correction = driver.task(back, "CorrectReturnFindingTask");
+    assertThat(driver.district(correction)).isEqualTo(watched);
+    assertThat(groups(correction)).containsExactly("kpu7373");
+    driver.submit(correction, Map.of("correctionNotes", "Kotak dibuka dan disegel ulang di depan Panwascam"));
     for (Task t : driver.tasks(back, "RecordTpsReturnsTask")) {
       String code = driver.district(t);
       int tps = legs.district(leg.legId(), code).orElseThrow().tpsCount();
@@ -347,17 +365,22 @@ class LogisticsDistributionProcessTest {
     }
     for (Task t : driver.tasks(back, "ReceiveReturnTask")) {
       int boxes = 2 * legs.district(leg.legId(), driver.district(t)).orElseThrow().tpsCount();
-      driver.submit(t, Map.of("boxesReceived", boxes, "boxesSealed", boxes));
+      int forms = driver.district(t).equals(differing) ? boxes - 1 : boxes;  // one C.Hasil set missing there
+      driver.submit(t, Map.of("boxesReceived", boxes, "boxesSealed", boxes, "resultFormsReceived", forms));
     }
     Task review = driver.task(back, "ReviewReconciliationTask");
     assertThat(driver.district(review)).isEqualTo(differing);
     assertThat(groups(review)).containsExactly("bawaslu7373");
     assertThat(taskService.getVariable(review.getId(), "differencesText").toString())
-        .contains("TPS 3, surat suara bupati/wali kota").contains("(selisih -2)");
+        .contains("TPS 3, surat suara bupati/wali kota").contains("(selisih -2)")
+        .contains("Formulir hasil (C.Hasil) kembali");
     driver.submit(review, Map.of("reviewDecision", "DUGAAN_PELANGGARAN", "reviewNotes", "Diteruskan ke Gakkumdu"));
-    assertThat(legs.findings(leg.legId())).singleElement().satisfies(f -> {
+    assertThat(legs.findings(leg.legId())).hasSize(3).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo(LogisticsFinding.RECONCILIATION);
       assertThat(f.status()).isEqualTo("REVIEWED");
+    }).anySatisfy(f -> {
+      assertThat(f.kind()).isEqualTo(LogisticsFinding.SUPERVISION);
+      assertThat(f.status()).isEqualTo("CORRECTED");
     });
     assertThat(driver.leg(back).open()).isFalse();
     assertThat(legs.unusedByDistrict(leg.legId())).hasSize(districts.size());

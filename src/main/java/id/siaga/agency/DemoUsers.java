@@ -2,6 +2,7 @@ package id.siaga.agency;
 
 import id.siaga.region.NationalDataReady;
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.IdentityServiceImpl;
@@ -27,11 +28,30 @@ class DemoUsers {
   private final IdentityService identity;
   private final AgencyRepository agencies;
   private final Settings settings;
+  private final AdHocBodies bodies;
 
-  DemoUsers(IdentityService identity, AgencyRepository agencies, Settings settings) {
+  DemoUsers(IdentityService identity, AgencyRepository agencies, Settings settings, AdHocBodies bodies) {
     this.identity = identity;
     this.agencies = agencies;
     this.settings = settings;
+    this.bodies = bodies;
+  }
+
+  /** A demo user of a kecamatan's PPK or Panwascam: the body is created for it (ppk737301 → 73.73.01). */
+  private Optional<Agency> adHocBody(String groupId) {
+    for (AdHocBodies.Kind kind : AdHocBodies.Kind.values()) {
+      String prefix = kind.groupId("");
+      if (groupId.startsWith(prefix) && groupId.substring(prefix.length()).matches("\\d{6}")) {
+        String digits = groupId.substring(prefix.length());
+        String district = digits.substring(0, 2) + "." + digits.substring(2, 4) + "." + digits.substring(4);
+        try {
+          return bodies.ensure(district, kind).stream().map(AdHocBodies.Ensured::agency).findFirst();
+        } catch (IllegalArgumentException notAKecamatan) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   @ConfigurationProperties("siaga.demo")
@@ -43,7 +63,7 @@ class DemoUsers {
   void nationalDataReady(NationalDataReady ready) {
     StringBuilder table = new StringBuilder();
     for (DemoUser demo : settings.users()) {
-      Agency agency = agencies.find(demo.agency()).orElse(null);
+      Agency agency = agencies.find(demo.agency()).or(() -> adHocBody(demo.agency())).orElse(null);
       if (agency == null) {
         LOG.warn("Demo user {} skipped: agency group {} does not exist (regions not imported?)",
             demo.id(), demo.agency());

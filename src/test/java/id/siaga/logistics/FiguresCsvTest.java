@@ -77,8 +77,11 @@ class FiguresCsvTest {
     }
     Set<String> all = new java.util.HashSet<>(malang);
     all.addAll(MAHULU);
+    for (int i = 1; i <= 9; i++) {
+      all.add(String.format("73.73.%02d", i));  // Kota Palopo, where the demo users work
+    }
     List<KecamatanFigures> rows = FiguresCsv.read(String.join("\n", lines), all, KecamatanFigures.DEMO);
-    assertThat(rows).hasSize(38).allMatch(r -> r.origin().equals("DEMO"));
+    assertThat(rows).hasSize(47).allMatch(r -> r.origin().equals("DEMO"));
     assertThat(rows).filteredOn(r -> r.districtCode().startsWith("64.11"))
         .allMatch(r -> r.remote() && r.transport() == TransportMode.SUNGAI);
   }

@@ -103,6 +103,7 @@ class PostgresIT {
       meetingId = holdACoordinationMeeting(app);
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      startALogisticsLeg(app, port);
       assertThat(get(port, "/api/meetings/" + meetingId, "operator:" + FIRST_PASSWORD)).isEqualTo(200);
       assertThat(get(port, "/engine-rest/task", null)).isEqualTo(401);
       assertThat(get(port, "/engine-rest/task", "operator:" + FIRST_PASSWORD)).isEqualTo(200);
@@ -176,6 +177,47 @@ class PostgresIT {
     assertThat(jdbc.queryForObject("select late from siaga_meeting_action_item where meeting_id = ?",
         Boolean.class, meetingId)).isFalse();
     return meetingId;
+  }
+
+  /**
+   * The logistics leg of Kota Palopo on PostgreSQL: figures imported over the API, the leg started,
+   * allocation and sorting done, every kecamatan given its deadline by the table and its escort task;
+   * the status read back over the API.
+   */
+  private static void startALogisticsLeg(ConfigurableApplicationContext app, int port) throws Exception {
+    StringBuilder csv = new StringBuilder("kode_kecamatan,jumlah_tps,jumlah_dpt,terpencil_3t,moda_transportasi\n");
+    for (int i = 1; i <= 9; i++) {
+      csv.append(String.format("73.73.%02d,%d,%d,tidak,%s%n", i, 20 + i, (20 + i) * 400, i == 4 ? "sungai" : "darat"));
+    }
+    HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/logistics/figures/73.73"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("operator:" + FIRST_PASSWORD).getBytes()))
+        .header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofString(csv.toString())).build();
+    assertThat(HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    String electionId = app.getBean(Elections.class).createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20)).id();
+    TaskService tasks = engine.getTaskService();
+    try {
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-20T01:00:00Z")));
+      ProcessInstance leg = engine.getRuntimeService().startProcessInstanceByKey("logistics-distribution",
+          Map.of("regionCode", "73.73", "direction", "OUTBOUND", "electionId", electionId));
+      engine.getFormService().submitTaskForm(tasks.createTaskQuery().processInstanceId(leg.getId())
+          .taskDefinitionKey("ConfirmAllocationTask").singleResult().getId(), Map.of());
+      engine.getFormService().submitTaskForm(tasks.createTaskQuery().processInstanceId(leg.getId())
+          .taskDefinitionKey("SortAndFoldTask").singleResult().getId(),
+          Map.of("ballotProvinceDamaged", 0, "ballotLocalDamaged", 0));
+      assertThat(tasks.createTaskQuery().processInstanceId(leg.getId()).taskDefinitionKey("AssignEscortTask").count())
+          .isEqualTo(9);
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      // the river kecamatan: H-7 18:00 WITA
+      assertThat(jdbc.queryForObject("select arrive_by from siaga_logistics_district where district_code = '73.73.04'"
+          + " and leg_id = ?", java.sql.Timestamp.class, leg.getBusinessKey()).toInstant())
+          .isEqualTo(Instant.parse("2027-01-13T10:00:00Z"));
+      assertThat(jdbc.queryForObject("select count(*) from siaga_logistics_quantity where leg_id = ?", Integer.class,
+          leg.getBusinessKey())).isEqualTo(10 * 7);
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(get(port, "/api/logistics?regionCode=73.73", "operator:" + FIRST_PASSWORD)).isEqualTo(200);
   }
 
   private static ConfigurableApplicationContext start(String adminPassword) {

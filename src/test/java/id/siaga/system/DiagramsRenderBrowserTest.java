@@ -2,7 +2,7 @@ package id.siaga.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
+import id.siaga.Chromium;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +17,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -40,14 +38,7 @@ class DiagramsRenderBrowserTest {
     Files.writeString(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>"
         + "<div id=\"canvas\" style=\"width:1600px;height:900px\"></div><script src=\""
         + VIEWER.toAbsolutePath().toUri() + "\"></script></body></html>", StandardCharsets.UTF_8);
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-        "--allow-file-access-from-files", "--user-data-dir=" + Files.createTempDirectory("diagram-check"));
-    driver = new ChromeDriver(service, options);
+    driver = Chromium.start(Files.createTempDirectory("diagram-check"), "--allow-file-access-from-files");
     driver.get(page.toUri().toString());
     new WebDriverWait(driver, Duration.ofSeconds(20))
         .until(d -> ((JavascriptExecutor) d).executeScript("return typeof BpmnJS !== 'undefined'"));

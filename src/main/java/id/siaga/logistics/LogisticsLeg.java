@@ -189,6 +189,7 @@ public class LogisticsLeg {
     execution.setVariable(TaskDeadlines.ELECTION_ID, e.id());
     execution.setVariable(TaskNotifications.STAGE_NAME, direction.title());
     execution.setVariable(STARTED_BY, leg.startedBy());
+    execution.setVariable(TITLE, "Tingkat kabupaten/kota");
     execution.setVariable(KPU_GROUP, Agency.groupId(AgencyType.KPU, region.code()));
     execution.setVariable(KPU_PROVINCE_GROUP, Agency.groupId(AgencyType.KPU, region.provinceCode()));
     execution.setVariable(BAWASLU_GROUP, Agency.groupId(AgencyType.BAWASLU, region.code()));
@@ -339,6 +340,7 @@ public class LogisticsLeg {
     Region kecamatan = regions.find(district.districtCode()).orElseThrow();
     Region regency = regions.find(leg.regionCode()).orElseThrow();
     execution.setVariableLocal(DISTRICT_NAME, kecamatan.name());
+    execution.setVariableLocal(TITLE, "Kecamatan " + kecamatan.name());
     execution.setVariableLocal(PPK_GROUP, AdHocBodies.Kind.PPK.groupId(district.districtCode()));
     execution.setVariableLocal(PANWASCAM_GROUP, AdHocBodies.Kind.PANWASCAM.groupId(district.districtCode()));
     execution.setVariableLocal(TRANSPORT, district.transport().name());

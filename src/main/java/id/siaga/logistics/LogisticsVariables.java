@@ -19,6 +19,8 @@ final class LogisticsVariables {
   static final String WAREHOUSE_TEXT = "warehouseText";
   static final String REPLACEMENT_NEEDED = "replacementNeeded";
   static final String STARTED_BY = "startedBy";
+  /** What Tasklist's list shows as "Perihal" under each task: the regency/city level or the kecamatan. */
+  static final String TITLE = "title";
 
   // one kecamatan (local to its sub-process instance)
   static final String DISTRICT_CODE = "districtCode";

@@ -519,6 +519,9 @@ class LogisticsDistributionProcessTest {
     List<Task> visible = taskService.createTaskQuery().processInstanceId(again.getId()).taskCandidateUser(userId).list();
     assertThat(visible).isNotEmpty().allSatisfy(t -> assertThat(driver.district(t)).isEqualTo(own));
     assertThat(visible).extracting(Task::getTaskDefinitionKey).containsExactly("ConfirmReceiptTask");
+    // Tasklist's list tells the kecamatan apart ("Perihal"), from the task's own copy of the caption
+    assertThat(taskService.getVariableLocal(visible.get(0).getId(), "title"))
+        .isEqualTo("Kecamatan " + regions.find(own).orElseThrow().name());
     assertThat(driver.tasks(again, "ConfirmReceiptTask")).hasSize(legs.districts(second.legId()).size());
   }
 

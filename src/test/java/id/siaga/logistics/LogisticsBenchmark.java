@@ -108,9 +108,13 @@ public final class LogisticsBenchmark {
       Map<String, Long> rows0 = rowCounts(jdbc);
       long heapBefore = heapAfterGc();
       sampler.start();
+      List<String> instances = new ArrayList<>();
+      List<Double> legSeconds = new ArrayList<>();
       long t0 = System.nanoTime();
       for (Region r : chosen) {
-        runLeg(driver, r.code(), electionId);
+        long tl = System.nanoTime();
+        instances.add(runLeg(driver, r.code(), electionId));
+        legSeconds.add(seconds(tl));
       }
       double product = seconds(t0);
       long productPeak = sampler.stop();
@@ -137,7 +141,7 @@ public final class LogisticsBenchmark {
 
       long timers = jobs.entrySet().stream().filter(e -> e.getKey().startsWith("timer")).mapToLong(Map.Entry::getValue).sum();
       System.out.printf("Logistics benchmark, outbound legs on time (H2 in memory, 1 thread, job executor off, 2 cores)%n");
-      System.out.printf("  regions %d of %d race regencies/cities, kecamatan %d (figures imported in %.1f s), warm-up %d legs%n",
+      System.out.printf("  regions %d of %d race regencies/cities, kecamatan %d (figures imported in %.2f s), warm-up %d legs%n",
           chosen.size(), all.size(), kecamatan, importing, Math.min(warmUp, chosen.size()));
       System.out.printf("  product: %d user tasks completed in %.1f s (%.1f tasks/s, %.2f ms per task, %.2f s per leg);"
           + " open legs left %d, jobs left %d%n", completed, product, completed / product, product * 1000 / completed,
@@ -151,6 +155,26 @@ public final class LogisticsBenchmark {
           + " product %d MB, bare %d MB; after GC: before %d MB, after product %d MB, after bare %d MB%n",
           productPeak >> 20, barePeak >> 20, productPools >> 20, barePools >> 20, heapBefore >> 20, heapProduct >> 20,
           heapBare >> 20);
+      System.out.printf("  legs by number of kecamatan: legs, user tasks, ms per user task%n");
+      int[] bounds = {10, 20, 30, 50, Integer.MAX_VALUE};
+      for (int b = 0; b < bounds.length; b++) {
+        int low = b == 0 ? 0 : bounds[b - 1] + 1;
+        int legsIn = 0;
+        long tasksIn = 0;
+        double secondsIn = 0;
+        for (int i = 0; i < chosen.size(); i++) {
+          int k = regions.findChildren(chosen.get(i).code()).size();
+          if (k >= low && k <= bounds[b]) {
+            legsIn++;
+            tasksIn += history.createHistoricTaskInstanceQuery().processInstanceId(instances.get(i)).count();
+            secondsIn += legSeconds.get(i);
+          }
+        }
+        if (legsIn > 0) {
+          System.out.printf("    %3d-%-3s kecamatan: %4d legs, %6d tasks, %6.2f ms%n", low,
+              bounds[b] == Integer.MAX_VALUE ? "" : String.valueOf(bounds[b]), legsIn, tasksIn, secondsIn * 1000 / tasksIn);
+        }
+      }
       System.out.printf("  rows left per user task (product / bare), tables that differ:%n");
       rows2.keySet().forEach(table -> {
         double p = (rows1.get(table) - rows0.getOrDefault(table, 0L)) / (double) completed;
@@ -166,10 +190,11 @@ public final class LogisticsBenchmark {
     }
   }
 
-  static void runLeg(LogisticsDriver driver, String regionCode, String electionId) {
+  static String runLeg(LogisticsDriver driver, String regionCode, String electionId) {
     ProcessInstance pi = driver.start(regionCode, LegDirection.OUTBOUND, electionId);
     driver.completeOutboundOnTime(pi);
     driver.destroyAndWitness(pi);
+    return pi.getId();
   }
 
   static void runBare(int n, RuntimeService runtime, TaskService tasks) {

@@ -1,0 +1,311 @@
+package id.siaga.logistics;
+
+import id.siaga.SiagaPilkadaApplication;
+import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyRepository;
+import id.siaga.agency.AgencyType;
+import id.siaga.calendar.Elections;
+import id.siaga.region.NationalData;
+import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
+import id.siaga.region.RegionRepository;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Benchmark, not a test: the outbound leg of {@code logistics-distribution} for every race
+ * regency/city (a KPU agency of its own) with its real kecamatan and generated figures, on one
+ * simulation election, started by the system and completed on time through the engine API
+ * ({@link LogisticsDriver#completeOutboundOnTime}, {@link LogisticsDriver#destroyAndWitness}), one
+ * leg after the other; then, in the same run and engine, the bare engine starting and completing
+ * as many instances of a one-user-task model as the product completed user tasks. Job executor
+ * off, as in the Rakor benchmark. Prints regions, kecamatan, tasks, time, heap, timer jobs and the
+ * ratio.
+ * <pre>java -Dbenchmark.regions=20 -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) \
+ *     id.siaga.logistics.LogisticsBenchmark [--spring.arguments…]</pre>
+ * {@code -Dbenchmark.regions=N} takes N regions spread evenly over the sorted list (default all).
+ */
+public final class LogisticsBenchmark {
+
+  static final LocalDate VOTING_DAY = LocalDate.of(2027, 3, 17);
+  /** 28 days before voting day: 07:00 WIB, 08:00 WITA, 09:00 WIT, all on 17 February. */
+  static final Instant START = Instant.parse("2027-02-17T00:00:00Z");
+  static final String BARE = "bare-one-task";
+
+  public static void main(String[] args) throws InterruptedException {
+    int limit = Integer.getInteger("benchmark.regions", Integer.MAX_VALUE);
+    int warmUp = Integer.getInteger("benchmark.warmup", 3);
+    ClockUtil.setCurrentTime(Date.from(START));
+    List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:logisticsbenchmark;DB_CLOSE_DELAY=-1",
+        "--server.port=0", "--siaga.demo.mail-server.port=0", "--logging.level.id.siaga=WARN",
+        "--logging.level.org.camunda=WARN", "--camunda.bpm.job-execution.enabled=false"));
+    arguments.addAll(List.of(args));
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(SiagaPilkadaApplication.class)
+        .profiles("demo").run(arguments.toArray(String[]::new));
+    HeapSampler sampler = new HeapSampler();
+    try {
+      if (app.getBean(NationalData.class).awaitSettled(Duration.ofMinutes(3)) != NationalData.State.READY) {
+        throw new IllegalStateException("the national import did not finish");
+      }
+      RegionRepository regions = app.getBean(RegionRepository.class);
+      AgencyRepository agencies = app.getBean(AgencyRepository.class);
+      KecamatanFiguresRepository figures = app.getBean(KecamatanFiguresRepository.class);
+      RuntimeService runtime = app.getBean(RuntimeService.class);
+      TaskService tasks = app.getBean(TaskService.class);
+      HistoryService history = app.getBean(HistoryService.class);
+      RepositoryService repository = app.getBean(RepositoryService.class);
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      LogisticsDriver driver = new LogisticsDriver(runtime, tasks, app.getBean(FormService.class),
+          app.getBean(LogisticsRepository.class));
+
+      // every race regency/city that LogisticsLeg.register accepts: level REGENCY with a KPU agency
+      List<Region> all = regions.findWithRace().stream().filter(r -> r.level() == RegionLevel.REGENCY)
+          .filter(r -> agencies.find(Agency.groupId(AgencyType.KPU, r.code())).isPresent()).toList();
+      List<Region> chosen = spread(all, Math.min(limit, all.size()));
+      long t = System.nanoTime();
+      int kecamatan = 0;
+      for (Region r : chosen) {
+        LogisticsDriver.importFigures(figures, regions, r.code(), Map.of(), List.of());
+        kecamatan += regions.findChildren(r.code()).size();
+      }
+      double importing = seconds(t);
+      String electionId = app.getBean(Elections.class).createSimulation("pilkada-2024", VOTING_DAY).id();
+      repository.createDeployment().name("benchmark").addModelInstance("bare-one-task.bpmn", bareModel()).deploy();
+
+      // warm-up, not measured: the first regions on a second simulation election, a few bare instances
+      String warmUpElection = app.getBean(Elections.class).createSimulation("pilkada-2024", VOTING_DAY.plusDays(1)).id();
+      for (Region r : chosen.subList(0, Math.min(warmUp, chosen.size()))) {
+        runLeg(driver, r.code(), warmUpElection);
+      }
+      runBare(200, runtime, tasks);
+
+      long completed0 = completedTasks(history, LogisticsDriver.PROCESS);
+      Map<String, Long> jobs0 = createdJobs(jdbc, LogisticsDriver.PROCESS);
+      Map<String, Long> rows0 = rowCounts(jdbc);
+      long heapBefore = heapAfterGc();
+      sampler.start();
+      List<String> instances = new ArrayList<>();
+      List<Double> legSeconds = new ArrayList<>();
+      long t0 = System.nanoTime();
+      for (Region r : chosen) {
+        long tl = System.nanoTime();
+        instances.add(runLeg(driver, r.code(), electionId));
+        legSeconds.add(seconds(tl));
+      }
+      double product = seconds(t0);
+      long productPeak = sampler.stop();
+      long productPools = poolPeaks();
+      long heapProduct = heapAfterGc();
+      long completed = completedTasks(history, LogisticsDriver.PROCESS) - completed0;
+      Map<String, Long> jobs = difference(createdJobs(jdbc, LogisticsDriver.PROCESS), jobs0);
+      Map<String, Long> rows1 = rowCounts(jdbc);
+      long openLegs = runtime.createProcessInstanceQuery().processDefinitionKey(LogisticsDriver.PROCESS).count();
+      long jobsLeft = jdbc.queryForObject("select count(*) from ACT_RU_JOB where PROCESS_DEF_KEY_ = ?", Long.class,
+          LogisticsDriver.PROCESS);
+
+      int n = (int) completed;
+      long bareCompleted0 = completedTasks(history, BARE);
+      sampler.start();
+      long t1 = System.nanoTime();
+      runBare(n, runtime, tasks);
+      double bare = seconds(t1);
+      long barePeak = sampler.stop();
+      long barePools = poolPeaks();
+      long heapBare = heapAfterGc();
+      long bareCompleted = completedTasks(history, BARE) - bareCompleted0;
+      Map<String, Long> rows2 = rowCounts(jdbc);
+
+      long timers = jobs.entrySet().stream().filter(e -> e.getKey().startsWith("timer")).mapToLong(Map.Entry::getValue).sum();
+      System.out.printf("Logistics benchmark, outbound legs on time (H2 in memory, 1 thread, job executor off, 2 cores)%n");
+      System.out.printf("  regions %d of %d race regencies/cities, kecamatan %d (figures imported in %.2f s), warm-up %d legs%n",
+          chosen.size(), all.size(), kecamatan, importing, Math.min(warmUp, chosen.size()));
+      System.out.printf("  product: %d user tasks completed in %.1f s (%.1f tasks/s, %.2f ms per task, %.2f s per leg);"
+          + " open legs left %d, jobs left %d%n", completed, product, completed / product, product * 1000 / completed,
+          product / chosen.size(), openLegs, jobsLeft);
+      System.out.printf("  timer jobs created: %d (%.2f per user task); jobs created by type: %s%n", timers,
+          timers / (double) completed, jobs);
+      System.out.printf("  bare engine, %d one-task instances started and completed: %.1f s (%.1f tasks/s, %.2f ms per task)%n",
+          bareCompleted, bare, bareCompleted / bare, bare * 1000 / bareCompleted);
+      System.out.printf("  ratio product / bare:  %.1f x%n", product / bare);
+      System.out.printf("  heap: peak used (sampled every 50 ms) product %d MB, bare %d MB; sum of heap pool peaks"
+          + " product %d MB, bare %d MB; after GC: before %d MB, after product %d MB, after bare %d MB%n",
+          productPeak >> 20, barePeak >> 20, productPools >> 20, barePools >> 20, heapBefore >> 20, heapProduct >> 20,
+          heapBare >> 20);
+      System.out.printf("  legs by number of kecamatan: legs, user tasks, ms per user task%n");
+      int[] bounds = {10, 20, 30, 50, Integer.MAX_VALUE};
+      for (int b = 0; b < bounds.length; b++) {
+        int low = b == 0 ? 0 : bounds[b - 1] + 1;
+        int legsIn = 0;
+        long tasksIn = 0;
+        double secondsIn = 0;
+        for (int i = 0; i < chosen.size(); i++) {
+          int k = regions.findChildren(chosen.get(i).code()).size();
+          if (k >= low && k <= bounds[b]) {
+            legsIn++;
+            tasksIn += history.createHistoricTaskInstanceQuery().processInstanceId(instances.get(i)).count();
+            secondsIn += legSeconds.get(i);
+          }
+        }
+        if (legsIn > 0) {
+          System.out.printf("    %3d-%-3s kecamatan: %4d legs, %6d tasks, %6.2f ms%n", low,
+              bounds[b] == Integer.MAX_VALUE ? "" : String.valueOf(bounds[b]), legsIn, tasksIn, secondsIn * 1000 / tasksIn);
+        }
+      }
+      System.out.printf("  rows left per user task (product / bare), tables that differ:%n");
+      rows2.keySet().forEach(table -> {
+        double p = (rows1.get(table) - rows0.getOrDefault(table, 0L)) / (double) completed;
+        double b = (rows2.get(table) - rows1.getOrDefault(table, 0L)) / (double) bareCompleted;
+        if (Math.abs(p - b) >= 0.05) {
+          System.out.printf("    %-32s %7.2f %7.2f%n", table, p, b);
+        }
+      });
+    } finally {
+      sampler.stop();
+      ClockUtil.reset();
+      app.close();
+    }
+  }
+
+  static String runLeg(LogisticsDriver driver, String regionCode, String electionId) {
+    ProcessInstance pi = driver.start(regionCode, LegDirection.OUTBOUND, electionId);
+    driver.completeOutboundOnTime(pi);
+    driver.destroyAndWitness(pi);
+    return pi.getId();
+  }
+
+  static void runBare(int n, RuntimeService runtime, TaskService tasks) {
+    for (int i = 0; i < n; i++) {
+      String pi = runtime.startProcessInstanceByKey(BARE).getId();
+      for (Task task : tasks.createTaskQuery().processInstanceId(pi).list()) {
+        tasks.complete(task.getId());
+      }
+    }
+  }
+
+  /** One user task, nothing else. */
+  static BpmnModelInstance bareModel() {
+    return Bpmn.createExecutableProcess(BARE).camundaHistoryTimeToLive(1).startEvent("BareStartEvent")
+        .userTask("task").camundaCandidateGroups("kpu7373").endEvent("BareEndEvent").done();
+  }
+
+  static <T> List<T> spread(List<T> all, int n) {
+    List<T> chosen = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      chosen.add(all.get((int) ((long) i * all.size() / n)));
+    }
+    return chosen;
+  }
+
+  static long completedTasks(HistoryService history, String processKey) {
+    return history.createHistoricTaskInstanceQuery().processDefinitionKey(processKey).taskDeleteReason("completed")
+        .count();
+  }
+
+  /** Jobs the process created, by type, from the job log (a row in state 0 for each job created). */
+  static Map<String, Long> createdJobs(JdbcTemplate jdbc, String processKey) {
+    Map<String, Long> created = new TreeMap<>();
+    jdbc.queryForList("select JOB_DEF_TYPE_ as T, count(*) as N from ACT_HI_JOB_LOG where JOB_STATE_ = 0"
+        + " and PROCESS_DEF_KEY_ = ? group by JOB_DEF_TYPE_", processKey)
+        .forEach(row -> created.put(String.valueOf(row.get("T")), ((Number) row.get("N")).longValue()));
+    return created;
+  }
+
+  static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+    Map<String, Long> d = new TreeMap<>();
+    after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
+    return d;
+  }
+
+  /** Rows of every table, to see what a task leaves behind. */
+  static Map<String, Long> rowCounts(JdbcTemplate jdbc) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String table : jdbc.queryForList("select table_name from information_schema.tables"
+        + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class)) {
+      counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+    }
+    return counts;
+  }
+
+  static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  static long heapAfterGc() {
+    System.gc();
+    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+  }
+
+  /** The sum of the heap pools' peaks since the last reset (the pools peak at different moments: an upper bound). */
+  static long poolPeaks() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** Samples the heap used (MemoryMXBean) every 50 ms between start and stop; resets the pools' peaks at start. */
+  static final class HeapSampler {
+    private final AtomicLong peak = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Thread thread;
+
+    void start() {
+      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+      peak.set(0);
+      running.set(true);
+      thread = new Thread(() -> {
+        while (running.get()) {
+          peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "heap-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    long stop() {
+      running.set(false);
+      if (thread != null) {
+        thread.interrupt();
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        thread = null;
+      }
+      return peak.get();
+    }
+  }
+}

@@ -122,8 +122,7 @@ public class LogisticsLeg {
       refuse("Kode " + abbreviate(regionCode) + " bukan kabupaten/kota penyelenggara Pilkada (contoh 73.73)");
     }
     if (user != null && !mayStart(user, region.code())) {
-      refuse("Distribusi logistik " + region.name() + " dimulai oleh KPU atau Badan Kesbangpol " + region.name()
-          + "; tidak ada yang diubah");
+      refuse("Distribusi logistik " + region.name() + " dimulai oleh KPU atau Badan Kesbangpol " + region.name());
     }
     LocalDate today = LocalDate.ofInstant(now(), deadlines.zoneOf(region.code()));
     String givenElection = user == null ? (String) execution.getVariable(TaskDeadlines.ELECTION_ID) : null;

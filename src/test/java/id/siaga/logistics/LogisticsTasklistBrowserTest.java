@@ -144,6 +144,7 @@ class LogisticsTasklistBrowserTest {
     browser.screenshot("logistics-06-receipt-refused");
     assertThat(tasks.createTaskQuery().taskId(receipt.getId()).count()).isOne();
     assertThat(legs.district(leg.legId(), WARA).orElseThrow().receivedAt()).isNull();
+    assertThat(refusal.getText()).as("Bahasa Indonesia only").doesNotContain("Cannot submit task form");
     browser.dismiss(refusal, "melebihi yang dikirim");
 
     // recounted: none was damaged

@@ -84,6 +84,7 @@ class LogisticsTrustNothingTest {
     ResponseEntity<String> makassar = post("polresmakassar", start, palopo);
     assertThat(makassar.getStatusCode().value()).isEqualTo(400);
     assertThat(makassar.getBody()).contains("dimulai oleh KPU atau Badan Kesbangpol Kota Palopo");
+    assertThat(makassar.getBody()).doesNotContain("Cannot instantiate");
     // Palopo's own police: not theirs to start either
     assertThat(post("polrespalopo", start, palopo).getStatusCode().value()).isEqualTo(400);
     // KPU with variables the start form does not have: an election, a leg id, a group
@@ -128,6 +129,8 @@ class LogisticsTrustNothingTest {
         "districtCode", Map.of("value", "73.71.01"), "kpuProvinceGroup", Map.of("value", "kpu35")));
     assertThat(extra.getStatusCode().value()).isEqualTo(400);
     assertThat(extra.getBody()).contains("legId").contains("districtCode").contains("kpuProvinceGroup");
+    // the refusal reads in Bahasa Indonesia only, without the engine's English prefix
+    assertThat(extra.getBody()).contains("\"message\":\"Isian tidak sah").doesNotContain("Cannot submit task form");
     // setting a variable directly is an operator's tool
     assertThat(exchange("kpupalopo", HttpMethod.PUT, "/engine-rest/task/" + allocation.getId()
         + "/variables/kpuGroup", Map.of("value", "kpu7371")).getStatusCode().value()).isEqualTo(403);

@@ -89,7 +89,7 @@ class PostgresIT {
           .isEqualTo(1);
 
       DecisionService decisions = engine.getDecisionService();
-      assertThat(decisions.evaluateDecisionTableByKey("stage-workstreams", Map.of("stageCode", "masa-tenang"))
+      assertThat(decisions.evaluateDecisionTableByKey("stage-workstreams", Map.of("stageCode", "kampanye"))
           .collectEntries("workstream")).contains("logistics-distribution");
 
       ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("agency-task-probe",

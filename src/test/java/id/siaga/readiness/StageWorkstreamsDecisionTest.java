@@ -33,8 +33,8 @@ class StageWorkstreamsDecisionTest {
       "pemutakhiran-data-pemilih; coordination-meeting",
       "pendaftaran-paslon;        coordination-meeting,patrol-assignment",
       "penetapan-paslon;          coordination-meeting,patrol-assignment",
-      "kampanye;                  coordination-meeting,patrol-assignment,early-warning-report",
-      "masa-tenang;               coordination-meeting,patrol-assignment,logistics-distribution,early-warning-report",
+      "kampanye;                  coordination-meeting,patrol-assignment,logistics-distribution,early-warning-report",
+      "masa-tenang;               coordination-meeting,patrol-assignment,early-warning-report",
       "pemungutan-suara;          patrol-assignment,early-warning-report",
       "penghitungan-rekapitulasi; patrol-assignment,logistics-distribution,early-warning-report",
       "perselisihan-hasil;        patrol-assignment,early-warning-report"

@@ -50,14 +50,17 @@ class PatrolPlanDecisionTest {
 
   @ParameterizedTest(name = "{0}, {1}, 3T {2} → {3}/day, joint {4}, every {5} h, {6} personnel ({7})")
   @CsvSource({
-      // row 1: around voting, high band; remote or not
-      "masa-tenang,               tinggi, false, 4, true,  6,  6, VotingHighBand",
+      // row 1: voting and tabulation, high band; remote or not
       "pemungutan-suara,          tinggi, true,  4, true,  6,  6, VotingHighBand",
       "penghitungan-rekapitulasi, tinggi, false, 4, true,  6,  6, VotingHighBand",
-      // row 2: around voting, any other band: joint, 6-hour reports
-      "masa-tenang,               rendah, false, 3, true,  6,  4, VotingPeriod",
+      // row 2: voting and tabulation, any other band: joint, 6-hour reports
       "pemungutan-suara,          sedang, false, 3, true,  6,  4, VotingPeriod",
       "penghitungan-rekapitulasi, rendah, true,  3, true,  6,  4, VotingPeriod",
+      // rows 3-4: the quiet period (masa tenang): as many joint patrols, reports every 12 hours (the example)
+      "masa-tenang,               tinggi, false, 4, true,  12, 6, QuietPeriodHighBand",
+      "masa-tenang,               tinggi, true,  4, true,  12, 6, QuietPeriodHighBand",
+      "masa-tenang,               rendah, false, 3, true,  12, 4, QuietPeriod",
+      "masa-tenang,               sedang, true,  3, true,  12, 4, QuietPeriod",
       // rows 3-6: the campaign
       "kampanye,                  tinggi, true,  3, true,  12, 6, CampaignHighBand",
       "kampanye,                  tinggi, false, 3, true,  12, 6, CampaignHighBand",
@@ -110,6 +113,8 @@ class PatrolPlanDecisionTest {
   @Test
   void aKecamatanWithoutABandGetsTheBandFreeRowOfItsStage() {
     plan("masa-tenang", null, false);
+    assertThat(matched.get()).isEqualTo("QuietPeriod");
+    plan("pemungutan-suara", null, false);
     assertThat(matched.get()).isEqualTo("VotingPeriod");
     plan("kampanye", null, true);
     assertThat(matched.get()).isEqualTo("CampaignRemote");
@@ -129,11 +134,11 @@ class PatrolPlanDecisionTest {
   }
 
   @Test
-  void theTableIsFirstHitWithExactlyTheNineRowsTestedAbove() {
+  void theTableIsFirstHitWithExactlyTheElevenRowsTestedAbove() {
     DmnDecisionTableImpl table = (DmnDecisionTableImpl) decision.getDecisionLogic();
     assertThat(table.getHitPolicyHandler()).isInstanceOf(FirstHitPolicyHandler.class);
     assertThat(table.getRules()).extracting(DmnDecisionTableRuleImpl::getId)
-        .containsExactly("VotingHighBand", "VotingPeriod", "CampaignHighBand", "CampaignMediumBand",
+        .containsExactly("VotingHighBand", "VotingPeriod", "QuietPeriodHighBand", "QuietPeriod", "CampaignHighBand", "CampaignMediumBand",
             "CampaignRemote", "CampaignLowBand", "HighBand", "RemoteKecamatan", "DefaultPlan");
     assertThat(table.getInputs()).extracting(i -> i.getInputVariable())
         .containsExactly("stageCode", "vulnerability", "remote");

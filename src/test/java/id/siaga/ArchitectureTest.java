@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * A kernel that knows no feature. The kernel is {@code id.siaga} (the application class) and the
  * packages in {@link #KERNEL}; every other package below {@code id.siaga} is a feature (today
- * {@code meeting}; later logistics, patrol, earlywarning, readiness), without being listed here.
+ * {@code meeting}, {@code logistics}, {@code patrol}; later earlywarning, readiness), without being listed here.
  * The rules themselves, and how rule classes are told from adapters: {@link ArchitectureRules};
  * {@code ArchitectureRulesTest} shows each of them failing.
  */

@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +41,12 @@ class DemoKecamatanFigures {
     this.regions = regions;
   }
 
+  /**
+   * Before the demo TPS tiers of the patrol feature (order 200), which are checked against the TPS
+   * counts loaded here; a listener without an order would run in no defined order among them.
+   */
   @EventListener(NationalDataReady.class)
+  @Order(100)
   void load() {
     String csv;
     try (InputStream in = new ClassPathResource(FILE).getInputStream()) {

@@ -1,0 +1,127 @@
+package id.siaga.patrol;
+
+import id.siaga.agency.AgencyType;
+import id.siaga.agency.RegionAccess;
+import id.siaga.region.KecamatanTpsCounts;
+import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
+import id.siaga.region.RegionRepository;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The TPS tiers per kecamatan of a regency/city:
+ * {@code PUT /api/security/tiers/{regionCode}} with a CSV body (Polres of the region or an
+ * administrator; the whole file checked against KPU's TPS counts, then all rows replaced at once),
+ * and {@code GET /api/security/tiers/{regionCode}} (the region's and province's agencies, the
+ * national desk, administrators).
+ */
+@RestController
+class TpsTiersController {
+
+  private final TpsTiersRepository tiers;
+  private final RegionRepository regions;
+  private final KecamatanTpsCounts tpsCounts;
+  private final RegionAccess access;
+
+  TpsTiersController(TpsTiersRepository tiers, RegionRepository regions, KecamatanTpsCounts tpsCounts,
+      RegionAccess access) {
+    this.tiers = tiers;
+    this.regions = regions;
+    this.tpsCounts = tpsCounts;
+    this.access = access;
+  }
+
+  @GetMapping("/api/security/tiers/{regionCode}")
+  Map<String, Object> get(@PathVariable String regionCode) {
+    Region region = regency(regionCode);
+    if (!access.mayRead(region.code())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Anda tidak berwenang melihat data wilayah ini");
+    }
+    List<TpsTiers> rows = tiers.findByRegion(region.code());
+    Map<String, Integer> counts = tpsCounts.tpsCounts(region.code());
+    Map<String, String> names = regions.findChildren(region.code()).stream()
+        .collect(Collectors.toMap(Region::code, Region::name));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("regionCode", region.code());
+    body.put("regionName", region.name());
+    body.put("kecamatan", names.size());
+    body.put("withTiers", rows.size());
+    body.put("demo", rows.stream().anyMatch(r -> TpsTiers.DEMO.equals(r.origin())));
+    body.put("tpsKurangRawan", rows.stream().mapToLong(TpsTiers::lowRisk).sum());
+    body.put("tpsRawan", rows.stream().mapToLong(TpsTiers::vulnerable).sum());
+    body.put("tpsSangatRawan", rows.stream().mapToLong(TpsTiers::highlyVulnerable).sum());
+    body.put("rows", rows.stream().map(r -> {
+      Integer kpu = counts.get(r.districtCode());
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("districtCode", r.districtCode());
+      row.put("name", names.get(r.districtCode()));
+      row.put("tpsKurangRawan", r.lowRisk());
+      row.put("tpsRawan", r.vulnerable());
+      row.put("tpsSangatRawan", r.highlyVulnerable());
+      row.put("tpsCount", kpu);
+      // KPU may re-import its figures after the tiers: then the tiers no longer add up
+      row.put("matchesTpsCount", kpu != null && kpu == r.total());
+      row.put("origin", r.origin());
+      return row;
+    }).toList());
+    return body;
+  }
+
+  @PutMapping(path = "/api/security/tiers/{regionCode}", consumes = {"text/csv", "text/plain"})
+  Map<String, Object> put(@PathVariable String regionCode, HttpServletRequest request) throws IOException {
+    Region region = regency(regionCode);
+    if (!access.isAgencyOrAdmin(AgencyType.POLRI, region.code())) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Hanya Polres wilayah ini atau administrator yang boleh mengimpor tingkat kerawanan TPS");
+    }
+    Set<String> districts = regions.findChildren(region.code()).stream().map(Region::code).collect(Collectors.toSet());
+    List<TpsTiers> rows = TiersCsv.read(bounded(request), districts, tpsCounts.tpsCounts(region.code()),
+        TpsTiers.IMPORTED);
+    tiers.replace(region.code(), rows, access.userId(), Instant.now());
+    return Map.of("regionCode", region.code(), "imported", rows.size(), "kecamatan", districts.size());
+  }
+
+  /**
+   * The body, read no further than one character past the file limit: an oversized upload is
+   * refused by {@link TiersCsv} without being held in memory.
+   */
+  private static String bounded(HttpServletRequest request) throws IOException {
+    request.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    char[] buffer = new char[TiersCsv.MAX_CHARS + 1];
+    int length = 0;
+    try (Reader reader = request.getReader()) {
+      for (int read; length < buffer.length && (read = reader.read(buffer, length, buffer.length - length)) > 0; ) {
+        length += read;
+      }
+    }
+    return new String(buffer, 0, length);
+  }
+
+  @ExceptionHandler(TiersRejectedException.class)
+  ResponseEntity<Map<String, Object>> rejected(TiersRejectedException e) {
+    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
+  }
+
+  private Region regency(String regionCode) {
+    return regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
+        .orElseThrow(() -> new IllegalArgumentException("Kode kabupaten/kota tidak dikenal: "
+            + (regionCode.matches("[0-9.]{1,16}") ? regionCode : "(tidak sah)")));
+  }
+}

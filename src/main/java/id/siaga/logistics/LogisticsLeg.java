@@ -51,6 +51,12 @@ import org.springframework.stereotype.Component;
 public class LogisticsLeg {
 
   static final int MAX_QUANTITY = 10_000_000;
+  /**
+   * When the sealed boxes of a kecamatan must be back at the KPU warehouse on the return leg: the
+   * due rule of "Terima kotak suara di gudang" (ReceiveReturnTask) in the diagram, recorded as the
+   * kecamatan's deadline so that the status shows a late return.
+   */
+  static final String RETURN_ARRIVAL_RULE = "H+5 18:00";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final LogisticsRepository legs;
@@ -162,10 +168,12 @@ public class LogisticsLeg {
     List<DistrictLeg> districts = new ArrayList<>();
     List<QuantityRow> quantities = new ArrayList<>();
     Map<LogisticsItem, Integer> warehouse = new EnumMap<>(LogisticsItem.class);
+    Instant returnBy = direction == LegDirection.RETURN
+        ? deadlines.deadline(e.id(), region.code(), RETURN_ARRIVAL_RULE) : null;
     for (Region k : kecamatan) {
       KecamatanFigures f = byDistrict.get(k.code());
       districts.add(new DistrictLeg(legId, k.code(), f.tpsCount(), f.voters(), f.remote(), f.transport(),
-          DistrictLeg.NO_SUPPORT, null, null, null, null, null));
+          DistrictLeg.NO_SUPPORT, returnBy, null, null, null, null));
       if (direction == LegDirection.OUTBOUND) {
         Allocation.of(f, ballotTypes).forEach((item, n) -> {
           quantities.add(new QuantityRow(k.code(), item, n, n, null, null, null, null, 0, null, null));

@@ -58,7 +58,7 @@ class LogisticsRepository {
 
   void insertDistricts(List<DistrictLeg> districts) {
     jdbc.batchUpdate("insert into siaga_logistics_district (leg_id, district_code, tps_count, voters, remote,"
-            + " transport, support) values (?, ?, ?, ?, ?, ?, ?)", districts, 500, (ps, d) -> {
+            + " transport, support, arrive_by) values (?, ?, ?, ?, ?, ?, ?, ?)", districts, 500, (ps, d) -> {
               ps.setString(1, d.legId());
               ps.setString(2, d.districtCode());
               ps.setInt(3, d.tpsCount());
@@ -66,6 +66,7 @@ class LogisticsRepository {
               ps.setBoolean(5, d.remote());
               ps.setString(6, d.transport().name());
               ps.setString(7, d.support());
+              ps.setTimestamp(8, ts(d.arriveBy()));
             });
   }
 

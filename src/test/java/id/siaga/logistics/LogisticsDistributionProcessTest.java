@@ -363,6 +363,11 @@ class LogisticsDistributionProcessTest {
       }
       driver.submit(t, Map.of("tpsReturns", json("[" + String.join(",", rows) + "]")));
     }
+    // the boxes are due back at the warehouse H+5 18:00 WITA: the kecamatan's recorded deadline
+    Instant returnBy = ZonedDateTime.of(VOTING_DAY.plusDays(5), java.time.LocalTime.of(18, 0), WITA).toInstant();
+    assertThat(driver.tasks(back, "ReceiveReturnTask")).isNotEmpty()
+        .allSatisfy(t -> assertThat(t.getDueDate().toInstant()).isEqualTo(returnBy));
+    assertThat(legs.districts(leg.legId())).allSatisfy(d -> assertThat(d.arriveBy()).isEqualTo(returnBy));
     for (Task t : driver.tasks(back, "ReceiveReturnTask")) {
       int boxes = 2 * legs.district(leg.legId(), driver.district(t)).orElseThrow().tpsCount();
       int forms = driver.district(t).equals(differing) ? boxes - 1 : boxes;  // one C.Hasil set missing there

@@ -1,17 +1,15 @@
 package id.siaga.logistics;
 
+import id.siaga.region.KecamatanCsv;
 import id.siaga.region.NationalDataReady;
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,24 +46,18 @@ class DemoKecamatanFigures {
   @EventListener(NationalDataReady.class)
   @Order(100)
   void load() {
-    String csv;
-    try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
-      csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    Map<String, String> perRegion;
+    try {
+      perRegion = KecamatanCsv.perRegency(new ClassPathResource(FILE).getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> lines = csv.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-    String header = lines.get(0);
-    Map<String, StringBuilder> perRegion = new TreeMap<>();
-    lines.stream().skip(1)
-        .forEach(line -> perRegion.computeIfAbsent(line.substring(0, 5), k -> new StringBuilder(header).append('\n'))
-            .append(line).append('\n'));
     perRegion.forEach((regionCode, text) -> {
       if (figures.hasAny(regionCode)) {
         return;
       }
       Set<String> districts = regions.findChildren(regionCode).stream().map(Region::code).collect(Collectors.toSet());
-      List<KecamatanFigures> rows = FiguresCsv.read(text.toString(), districts, KecamatanFigures.DEMO);
+      List<KecamatanFigures> rows = FiguresCsv.read(text, districts, KecamatanFigures.DEMO);
       figures.replace(regionCode, rows, "demo", Instant.now());
       LOG.info("Demo logistics figures for {}: {} kecamatan (generated, marked DEMO)", regionCode, rows.size());
     });

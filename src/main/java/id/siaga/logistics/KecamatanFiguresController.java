@@ -2,12 +2,12 @@ package id.siaga.logistics;
 
 import id.siaga.agency.AgencyType;
 import id.siaga.agency.RegionAccess;
+import id.siaga.region.KecamatanCsv;
 import id.siaga.region.Region;
 import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -83,30 +81,14 @@ class KecamatanFiguresController {
           "Hanya KPU wilayah ini atau administrator yang boleh mengimpor data kecamatan");
     }
     Set<String> districts = regions.findChildren(region.code()).stream().map(Region::code).collect(Collectors.toSet());
-    List<KecamatanFigures> rows = FiguresCsv.read(bounded(request), districts, KecamatanFigures.IMPORTED);
+    List<KecamatanFigures> rows = FiguresCsv.read(body(request), districts, KecamatanFigures.IMPORTED);
     figures.replace(region.code(), rows, access.userId(), Instant.now());
     return Map.of("regionCode", region.code(), "imported", rows.size(), "kecamatan", districts.size());
   }
 
-  /**
-   * The body, read no further than one character past the file limit: an oversized upload is
-   * refused by {@link FiguresCsv} without being held in memory.
-   */
-  private static String bounded(HttpServletRequest request) throws IOException {
+  private static String body(HttpServletRequest request) throws IOException {
     request.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    char[] buffer = new char[FiguresCsv.MAX_CHARS + 1];
-    int length = 0;
-    try (Reader reader = request.getReader()) {
-      for (int read; length < buffer.length && (read = reader.read(buffer, length, buffer.length - length)) > 0; ) {
-        length += read;
-      }
-    }
-    return new String(buffer, 0, length);
-  }
-
-  @ExceptionHandler(FiguresRejectedException.class)
-  ResponseEntity<Map<String, Object>> rejected(FiguresRejectedException e) {
-    return ResponseEntity.badRequest().body(Map.of("message", e.getMessage(), "problems", e.problems()));
+    return KecamatanCsv.upTo(request.getReader());
   }
 
   private Region regency(String regionCode) {

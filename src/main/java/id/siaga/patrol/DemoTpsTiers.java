@@ -1,18 +1,16 @@
 package id.siaga.patrol;
 
 import id.siaga.region.KecamatanTpsCounts;
+import id.siaga.region.KecamatanCsv;
 import id.siaga.region.NationalDataReady;
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,20 +74,10 @@ class DemoTpsTiers {
 
   /** The demo file split per region, each part with the header; comment lines dropped. */
   static Map<String, String> perRegion() {
-    String csv;
-    try (InputStream in = new ClassPathResource(FILE).getInputStream()) {
-      csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    try {
+      return KecamatanCsv.perRegency(new ClassPathResource(FILE).getInputStream());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    List<String> lines = csv.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
-    String header = lines.get(0);
-    Map<String, StringBuilder> perRegion = new TreeMap<>();
-    lines.stream().skip(1)
-        .forEach(line -> perRegion.computeIfAbsent(line.substring(0, 5), k -> new StringBuilder(header).append('\n'))
-            .append(line).append('\n'));
-    Map<String, String> texts = new TreeMap<>();
-    perRegion.forEach((code, text) -> texts.put(code, text.toString()));
-    return texts;
   }
 }

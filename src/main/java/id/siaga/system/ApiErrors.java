@@ -1,6 +1,7 @@
 package id.siaga.system;
 
 import id.siaga.region.ImportRejectedException;
+import id.siaga.region.KecamatanFileRejected;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,12 @@ class ApiErrors {
   ResponseEntity<Map<String, Object>> rejected(ImportRejectedException e) {
     return body(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage(),
         e.problems().stream().map(Object::toString).toList());
+  }
+
+  /** A per-kecamatan file (figures, TPS tiers) refused whole, each problem with its line. */
+  @ExceptionHandler(KecamatanFileRejected.class)
+  ResponseEntity<Map<String, Object>> fileRejected(KecamatanFileRejected e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(), e.problems());
   }
 
   @ExceptionHandler(IllegalArgumentException.class)

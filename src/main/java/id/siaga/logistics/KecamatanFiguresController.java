@@ -4,8 +4,8 @@ import id.siaga.agency.AgencyType;
 import id.siaga.agency.RegionAccess;
 import id.siaga.region.KecamatanCsv;
 import id.siaga.region.Region;
-import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
+import id.siaga.region.RegionService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,17 +34,20 @@ class KecamatanFiguresController {
 
   private final KecamatanFiguresRepository figures;
   private final RegionRepository regions;
+  private final RegionService regionService;
   private final RegionAccess access;
 
-  KecamatanFiguresController(KecamatanFiguresRepository figures, RegionRepository regions, RegionAccess access) {
+  KecamatanFiguresController(KecamatanFiguresRepository figures, RegionRepository regions, RegionService regionService,
+      RegionAccess access) {
     this.figures = figures;
     this.regions = regions;
+    this.regionService = regionService;
     this.access = access;
   }
 
   @GetMapping("/api/logistics/figures/{regionCode}")
   Map<String, Object> get(@PathVariable String regionCode) {
-    Region region = regency(regionCode);
+    Region region = regionService.regency(regionCode);
     if (!access.mayRead(region.code())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Anda tidak berwenang melihat data wilayah ini");
     }
@@ -75,7 +78,7 @@ class KecamatanFiguresController {
 
   @PutMapping(path = "/api/logistics/figures/{regionCode}", consumes = {"text/csv", "text/plain"})
   Map<String, Object> put(@PathVariable String regionCode, HttpServletRequest request) throws IOException {
-    Region region = regency(regionCode);
+    Region region = regionService.regency(regionCode);
     if (!access.isAgencyOrAdmin(AgencyType.KPU, region.code())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "Hanya KPU wilayah ini atau administrator yang boleh mengimpor data kecamatan");
@@ -89,11 +92,5 @@ class KecamatanFiguresController {
   private static String body(HttpServletRequest request) throws IOException {
     request.setCharacterEncoding(StandardCharsets.UTF_8.name());
     return KecamatanCsv.upTo(request.getReader());
-  }
-
-  private Region regency(String regionCode) {
-    return regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
-        .orElseThrow(() -> new IllegalArgumentException("Kode kabupaten/kota tidak dikenal: "
-            + (regionCode.matches("[0-9.]{1,16}") ? regionCode : "(tidak sah)")));
   }
 }

@@ -5,8 +5,8 @@ import id.siaga.agency.RegionAccess;
 import id.siaga.region.KecamatanTpsCounts;
 import id.siaga.region.KecamatanCsv;
 import id.siaga.region.Region;
-import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
+import id.siaga.region.RegionService;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,20 +35,22 @@ class TpsTiersController {
 
   private final TpsTiersRepository tiers;
   private final RegionRepository regions;
+  private final RegionService regionService;
   private final KecamatanTpsCounts tpsCounts;
   private final RegionAccess access;
 
-  TpsTiersController(TpsTiersRepository tiers, RegionRepository regions, KecamatanTpsCounts tpsCounts,
-      RegionAccess access) {
+  TpsTiersController(TpsTiersRepository tiers, RegionRepository regions, RegionService regionService,
+      KecamatanTpsCounts tpsCounts, RegionAccess access) {
     this.tiers = tiers;
     this.regions = regions;
+    this.regionService = regionService;
     this.tpsCounts = tpsCounts;
     this.access = access;
   }
 
   @GetMapping("/api/security/tiers/{regionCode}")
   Map<String, Object> get(@PathVariable String regionCode) {
-    Region region = regency(regionCode);
+    Region region = regionService.regency(regionCode);
     if (!access.mayRead(region.code())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Anda tidak berwenang melihat data wilayah ini");
     }
@@ -84,7 +86,7 @@ class TpsTiersController {
 
   @PutMapping(path = "/api/security/tiers/{regionCode}", consumes = {"text/csv", "text/plain"})
   Map<String, Object> put(@PathVariable String regionCode, HttpServletRequest request) throws IOException {
-    Region region = regency(regionCode);
+    Region region = regionService.regency(regionCode);
     if (!access.isAgencyOrAdmin(AgencyType.POLRI, region.code())) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "Hanya Polres wilayah ini atau administrator yang boleh mengimpor tingkat kerawanan TPS");
@@ -99,11 +101,5 @@ class TpsTiersController {
   private static String body(HttpServletRequest request) throws IOException {
     request.setCharacterEncoding(StandardCharsets.UTF_8.name());
     return KecamatanCsv.upTo(request.getReader());
-  }
-
-  private Region regency(String regionCode) {
-    return regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
-        .orElseThrow(() -> new IllegalArgumentException("Kode kabupaten/kota tidak dikenal: "
-            + (regionCode.matches("[0-9.]{1,16}") ? regionCode : "(tidak sah)")));
   }
 }

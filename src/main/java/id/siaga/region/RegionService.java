@@ -23,6 +23,13 @@ public class RegionService {
     return regions.find(code).orElseThrow(() -> new IllegalArgumentException("kode wilayah tidak dikenal: " + code));
   }
 
+  /** The regency/city, or a clear error for any other code (shown only when it looks like a code). */
+  public Region regency(String code) {
+    return regions.find(code).filter(r -> r.level() == RegionLevel.REGENCY)
+        .orElseThrow(() -> new IllegalArgumentException("Kode kabupaten/kota tidak dikenal: "
+            + (code.matches("[0-9.]{1,16}") ? code : "(tidak sah)")));
+  }
+
   public List<Region> children(String code) {
     get(code);
     return regions.findChildren(code);

@@ -1,13 +1,13 @@
 package id.siaga.logistics;
 
+import id.siaga.DecisionTableProbe;
+import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,20 +19,16 @@ class LogisticsDeadlineDecisionTest {
   static DmnEngine dmn;
   static DmnDecision decision;
   /** The id of the row that decided the last evaluation. */
-  static final java.util.concurrent.atomic.AtomicReference<String> matched = new java.util.concurrent.atomic.AtomicReference<>();
+  static AtomicReference<String> matched;
 
   @BeforeAll
-  static void parse() throws Exception {
-    org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration configuration =
-        (org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(java.util.List.of(event ->
-        matched.set(event.getMatchingRules().isEmpty() ? null : event.getMatchingRules().get(0).getId())));
-    dmn = configuration.buildEngine();
-    try (InputStream in = LogisticsDeadlineDecisionTest.class
-        .getResourceAsStream("/bpmn/logistics-distribution/logistics-deadline.dmn")) {
-      decision = dmn.parseDecision("logistics-deadline", in);
-    }
+  static void parse() {
+    DecisionTableProbe table = new DecisionTableProbe("/bpmn/logistics-distribution/logistics-deadline.dmn", "logistics-deadline");
+    dmn = table.dmn();
+    decision = table.decision();
+    matched = table.matched();
   }
+
 
   @ParameterizedTest(name = "{0}, 3T {1}, {2} → H-{3} ({4})")
   @CsvSource({

@@ -1,8 +1,8 @@
 package id.siaga.patrol;
 
+import id.siaga.DecisionTableProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +10,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.hitpolicy.FirstHitPolicyHandler;
@@ -26,19 +24,16 @@ class PatrolPlanDecisionTest {
   static DmnEngine dmn;
   static DmnDecision decision;
   /** The id of the row that decided the last evaluation. */
-  static final AtomicReference<String> matched = new AtomicReference<>();
+  static AtomicReference<String> matched;
 
   @BeforeAll
-  static void parse() throws Exception {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(event ->
-        matched.set(event.getMatchingRules().isEmpty() ? null : event.getMatchingRules().get(0).getId())));
-    dmn = configuration.buildEngine();
-    try (InputStream in = PatrolPlanDecisionTest.class.getResourceAsStream("/bpmn/patrol-assignment/patrol-plan.dmn")) {
-      decision = dmn.parseDecision("patrol-plan", in);
-    }
+  static void parse() {
+    DecisionTableProbe table = new DecisionTableProbe("/bpmn/patrol-assignment/patrol-plan.dmn", "patrol-plan");
+    dmn = table.dmn();
+    decision = table.decision();
+    matched = table.matched();
   }
+
 
   static DmnDecisionRuleResult plan(String stage, String band, Boolean remote) {
     Map<String, Object> inputs = new HashMap<>();

@@ -1,18 +1,15 @@
 package id.siaga.patrol;
 
+import id.siaga.DecisionTableProbe;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.hitpolicy.UniqueHitPolicyHandler;
@@ -27,20 +24,16 @@ class TpsGuardPatternsDecisionTest {
   static DmnEngine dmn;
   static DmnDecision decision;
   /** The id of the row that decided the last evaluation. */
-  static final AtomicReference<String> matched = new AtomicReference<>();
+  static AtomicReference<String> matched;
 
   @BeforeAll
-  static void parse() throws Exception {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionTableEvaluationListeners(List.of(event ->
-        matched.set(event.getMatchingRules().isEmpty() ? null : event.getMatchingRules().get(0).getId())));
-    dmn = configuration.buildEngine();
-    try (InputStream in = TpsGuardPatternsDecisionTest.class
-        .getResourceAsStream("/bpmn/tps-security-plan/tps-guard-patterns.dmn")) {
-      decision = dmn.parseDecision("tps-guard-patterns", in);
-    }
+  static void parse() {
+    DecisionTableProbe table = new DecisionTableProbe("/bpmn/tps-security-plan/tps-guard-patterns.dmn", "tps-guard-patterns");
+    dmn = table.dmn();
+    decision = table.decision();
+    matched = table.matched();
   }
+
 
   @ParameterizedTest(name = "{0} → {1}-{2}-{3} ({4})")
   @CsvSource({

@@ -165,8 +165,7 @@ class LogisticsDistributionProcessTest {
   void aShortfallAtAKecamatanIsSentAndReceivedBeforeTheTpsGetTheirs() {
     ProcessInstance pi = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
     Leg leg = driver.leg(pi);
-    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of());
-    driver.submit(driver.task(pi, "SortAndFoldTask"), driver.ballots(leg, "Damaged", 0));
+    driver.planWithoutChanges(pi);
     String kecamatan = legs.districts(leg.legId()).get(0).districtCode();
     driver.submit(driver.task(pi, "AssignEscortTask", kecamatan), escort());
     driver.submit(driver.task(pi, "RecordDispatchTask", kecamatan), Map.of());
@@ -207,8 +206,7 @@ class LogisticsDistributionProcessTest {
   void aLateDispatchIsRemindedHoursBeforeThenEscalatedUpKpusChainInOneMailPerAgency() throws Exception {
     ProcessInstance pi = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
     Leg leg = driver.leg(pi);
-    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of());
-    driver.submit(driver.task(pi, "SortAndFoldTask"), driver.ballots(leg, "Damaged", 0));
+    driver.planWithoutChanges(pi);
     driver.tasks(pi, "AssignEscortTask").forEach(t -> driver.submit(t, escort()));
     int kecamatan = legs.districts(leg.legId()).size();
     List<Task> dispatches = driver.tasks(pi, "RecordDispatchTask");
@@ -238,8 +236,7 @@ class LogisticsDistributionProcessTest {
   void aLateEscortClimbsPolresToPoldaAndALateReceiptClimbsThePpkToKpuOfTheCity() {
     ProcessInstance pi = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
     Leg leg = driver.leg(pi);
-    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of());
-    driver.submit(driver.task(pi, "SortAndFoldTask"), driver.ballots(leg, "Damaged", 0));
+    driver.planWithoutChanges(pi);
     String kecamatan = legs.districts(leg.legId()).get(0).districtCode();
     String ppk = "ppk" + kecamatan.replace(".", "");
     Instant dispatchDue = ZonedDateTime.of(VOTING_DAY.minusDays(5), java.time.LocalTime.of(18, 0), WITA).toInstant();
@@ -296,8 +293,7 @@ class LogisticsDistributionProcessTest {
   void aPanwascamFindingBecomesACorrectiveTaskForKpu() {
     ProcessInstance pi = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
     Leg leg = driver.leg(pi);
-    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of());
-    driver.submit(driver.task(pi, "SortAndFoldTask"), driver.ballots(leg, "Damaged", 0));
+    driver.planWithoutChanges(pi);
     String kecamatan = legs.districts(leg.legId()).get(1).districtCode();
     Task supervision = driver.task(pi, "SuperviseDeliveryTask", kecamatan);
     assertThat(groups(supervision)).containsExactly("panwascam" + kecamatan.replace(".", ""));
@@ -426,8 +422,7 @@ class LogisticsDistributionProcessTest {
   @Test
   void everyTpsDeliveryIsDueTheDayBeforeVotingAt1800InPalopo() {
     ProcessInstance pi = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
-    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of());
-    driver.submit(driver.task(pi, "SortAndFoldTask"), driver.ballots(driver.leg(pi), "Damaged", 0));
+    driver.planWithoutChanges(pi);
     driver.tasks(pi, "AssignEscortTask").forEach(t -> driver.submit(t, escort()));
     driver.tasks(pi, "RecordDispatchTask").forEach(t -> driver.submit(t, Map.of()));
     driver.tasks(pi, "ConfirmReceiptTask").forEach(t -> driver.submit(t, driver.fullReceipt(driver.leg(pi), driver.district(t))));
@@ -507,8 +502,7 @@ class LogisticsDistributionProcessTest {
 
     ProcessInstance again = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
     Leg second = driver.leg(again);
-    driver.submit(driver.task(again, "ConfirmAllocationTask"), Map.of());
-    driver.submit(driver.task(again, "SortAndFoldTask"), driver.ballots(second, "Damaged", 0));
+    driver.planWithoutChanges(again);
     driver.tasks(again, "AssignEscortTask").forEach(t -> driver.submit(t, escort()));
     driver.tasks(again, "RecordDispatchTask").forEach(t -> driver.submit(t, Map.of()));
     String own = legs.districts(second.legId()).get(0).districtCode();

@@ -111,6 +111,12 @@ final class LogisticsDriver {
     return fields;
   }
 
+  /** Allocation confirmed as computed and sorting without damage: the leg's kecamatan start. */
+  void planWithoutChanges(ProcessInstance pi) {
+    submit(task(pi, "ConfirmAllocationTask"), Map.of());
+    submit(task(pi, "SortAndFoldTask"), ballots(leg(pi), "Damaged", 0));
+  }
+
   /**
    * Completes every task of the outbound leg up to the destruction the way things go when nothing
    * goes wrong, from wherever the leg stands.

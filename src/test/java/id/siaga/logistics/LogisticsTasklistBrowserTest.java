@@ -99,8 +99,7 @@ class LogisticsTasklistBrowserTest {
   @Test
   void thePpkOfWaraCountsWhatArrivedAndTasklistShowsTheRefusalOfTooMany() {
     Leg leg = driver.leg(pi);
-    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of());
-    driver.submit(driver.task(pi, "SortAndFoldTask"), driver.ballots(leg, "Damaged", 0));
+    driver.planWithoutChanges(pi);
     for (String kecamatan : List.of(WARA, WARA_UTARA)) {
       driver.submit(driver.task(pi, "AssignEscortTask", kecamatan), escort());
       driver.submit(driver.task(pi, "RecordDispatchTask", kecamatan), Map.of());

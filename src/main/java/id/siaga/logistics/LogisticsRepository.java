@@ -230,11 +230,10 @@ class LogisticsRepository {
         String.class, legId);
   }
 
+  /** Called once per task, from its create listener: a plain insert (the task id is new). */
   void trackTask(String taskId, String legId, String districtCode) {
-    if (jdbc.queryForObject("select count(*) from siaga_logistics_task where task_id = ?", Integer.class, taskId) == 0) {
-      jdbc.update("insert into siaga_logistics_task (task_id, leg_id, district_code) values (?, ?, ?)",
-          taskId, legId, districtCode);
-    }
+    jdbc.update("insert into siaga_logistics_task (task_id, leg_id, district_code) values (?, ?, ?)",
+        taskId, legId, districtCode);
   }
 
   /** The kecamatan of each task of a leg that serves one. */

@@ -1,10 +1,8 @@
 package id.siaga.logistics;
 
+import id.siaga.agency.GlobalGrants;
 import id.siaga.system.EngineAdapter;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
@@ -28,20 +26,6 @@ class LogisticsAccess implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    Authorization global = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
-        .resourceType(Resources.PROCESS_DEFINITION).resourceId(LogisticsVariables.PROCESS_KEY).list().stream()
-        .findFirst().orElse(null);
-    if (global == null) {
-      global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-      global.setUserId(Authorization.ANY);
-      global.setResource(Resources.PROCESS_DEFINITION);
-      global.setResourceId(LogisticsVariables.PROCESS_KEY);
-    }
-    if (!global.isPermissionGranted(ProcessDefinitionPermissions.READ)
-        || !global.isPermissionGranted(ProcessDefinitionPermissions.CREATE_INSTANCE)) {
-      global.addPermission(ProcessDefinitionPermissions.READ);
-      global.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
-      authorizations.saveAuthorization(global);
-    }
+    GlobalGrants.startableByEveryone(authorizations, LogisticsVariables.PROCESS_KEY);
   }
 }

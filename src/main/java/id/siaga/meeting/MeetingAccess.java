@@ -1,12 +1,10 @@
 package id.siaga.meeting;
 
+import id.siaga.agency.GlobalGrants;
 import id.siaga.system.EngineAdapter;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
-import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -30,29 +28,7 @@ class MeetingAccess implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    grantToEveryone(Resources.PROCESS_DEFINITION, MeetingVariables.PROCESS_KEY,
-        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
-    grantToEveryone(Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
-  }
-
-  private void grantToEveryone(Resource resource, String resourceId, Permission... permissions) {
-    Authorization global = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GLOBAL)
-        .resourceType(resource).resourceId(resourceId).list().stream().findFirst().orElse(null);
-    if (global == null) {
-      global = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-      global.setUserId(Authorization.ANY);
-      global.setResource(resource);
-      global.setResourceId(resourceId);
-    }
-    boolean missing = false;
-    for (Permission permission : permissions) {
-      if (!global.isPermissionGranted(permission)) {
-        global.addPermission(permission);
-        missing = true;
-      }
-    }
-    if (missing) {
-      authorizations.saveAuthorization(global);
-    }
+    GlobalGrants.startableByEveryone(authorizations, MeetingVariables.PROCESS_KEY);
+    GlobalGrants.grantToEveryone(authorizations, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
   }
 }

@@ -14,8 +14,10 @@ import java.util.Set;
 /**
  * The fields a Camunda Form (form-js JSON) lets a user submit, and the check of a submission
  * against them: a name the form does not declare, a value of the wrong type, or a value larger
- * than {@link #MAX_VALUE_LENGTH} is refused. Display-only components (text, disabled or read-only
- * fields) submit nothing. Plain rules: no engine, no Spring.
+ * than {@link #MAX_VALUE_LENGTH} is refused. Display-only components (text, disabled fields) submit
+ * nothing. A read-only field may come back with the submission (as a row of a dynamic list shows
+ * the kecamatan it is about), so it is accepted as a field; what it carries is the server's to
+ * ignore or check. Plain rules: no engine, no Spring.
  */
 public final class FormFields {
 
@@ -71,7 +73,7 @@ public final class FormFields {
   private static void collect(JsonNode components, Map<String, Field> fields) {
     for (JsonNode component : components) {
       String type = component.path("type").asText("");
-      boolean displayOnly = component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false);
+      boolean displayOnly = component.path("disabled").asBoolean(false);
       String label = component.path("label").asText(component.path("key").asText(""));
       if ("dynamiclist".equals(type) && component.hasNonNull("path") && !displayOnly) {
         Map<String, Field> items = new LinkedHashMap<>();

@@ -1,0 +1,440 @@
+package id.siaga.patrol;
+
+import static id.siaga.patrol.EngineSteps.abbreviate;
+import static id.siaga.patrol.EngineSteps.newId;
+import static id.siaga.patrol.EngineSteps.now;
+import static id.siaga.patrol.EngineSteps.refuse;
+import static id.siaga.patrol.PatrolVariables.*;
+
+import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyRepository;
+import id.siaga.agency.AgencyType;
+import id.siaga.calendar.Election;
+import id.siaga.calendar.ElectionRepository;
+import id.siaga.calendar.Elections;
+import id.siaga.calendar.LocalDeadlines;
+import id.siaga.calendar.Stage;
+import id.siaga.escalation.TaskDeadlines;
+import id.siaga.notification.TaskNotifications;
+import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
+import id.siaga.region.RegionRepository;
+import id.siaga.system.EngineAdapter;
+import id.siaga.system.FormInput;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The patrols of one stage as {@code patrol-assignment} walks them. Every step finds its stage
+ * patrol from the process instance and its kecamatan from the sub-process instance the server
+ * created for it; a form contributes only its own fields. The rules live in
+ * {@link ReportSchedule}, {@link PlanRow} and {@link PatrolPlanning}; the diagram's collections
+ * and timer dates come from the bean {@code patrolStage}.
+ */
+@EngineAdapter
+@Component("patrolStage")
+public class StagePatrols {
+
+  private final PatrolRepository records;
+  private final RegionRepository regions;
+  private final AgencyRepository agencies;
+  private final ElectionRepository elections;
+  private final Elections calendars;
+  private final LocalDeadlines deadlines;
+  private final SecurityTables tables;
+  private final IdentityService identity;
+
+  StagePatrols(PatrolRepository records, RegionRepository regions, AgencyRepository agencies,
+      ElectionRepository elections, Elections calendars, LocalDeadlines deadlines, SecurityTables tables,
+      IdentityService identity) {
+    this.records = records;
+    this.regions = regions;
+    this.agencies = agencies;
+    this.elections = elections;
+    this.calendars = calendars;
+    this.deadlines = deadlines;
+    this.tables = tables;
+    this.identity = identity;
+  }
+
+  // ---- expressions of the diagram
+
+  /** The kecamatan of this stage's patrols: one assignment sub-process each. */
+  public List<String> districts(DelegateExecution execution) {
+    return records.districts(stageOf(execution.getProcessInstanceId()).stagePlanId()).stream()
+        .map(PatrolDistrict::districtCode).toList();
+  }
+
+  /** When the next report period opens: the timer of the report loop waits for it. */
+  public Date nextPeriodStart(DelegateExecution execution) {
+    StagePatrol stage = stageOf(execution.getProcessInstanceId());
+    return Date.from(stage.schedule().periodStart(number(execution.getVariable(NEXT_REPORT))));
+  }
+
+  /** The rows of the situation-report form: one per kecamatan of the region, named by the server. */
+  public SpinJsonNode situationRows(DelegateExecution execution) {
+    StagePatrol stage = stageOf(execution.getProcessInstanceId());
+    Map<String, String> names = kecamatanNames(stage.regionCode());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (PatrolDistrict d : records.districts(stage.stagePlanId())) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("districtCode", d.districtCode());
+      row.put("districtName", names.getOrDefault(d.districtCode(), d.districtCode()));
+      row.put("incidents", 0);
+      rows.add(row);
+    }
+    return Spin.JSON(rows);
+  }
+
+  // ---- start
+
+  /** Checks who starts the patrols of which stage of which region, and plans every kecamatan. */
+  void register(DelegateExecution execution) {
+    Authentication user = identity.getCurrentAuthentication();
+    FormInput input = new FormInput(execution::getVariable);
+    String regionCode = input.text(Region.PROCESS_VARIABLE, "Kode kabupaten/kota", 16, true);
+    String stageCode = input.text(STAGE_CODE, "Tahapan", 40, true);
+    input.refuseIfInvalid();
+    Region region = regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
+        .filter(r -> agencies.find(Agency.groupId(AgencyType.POLRI, r.code())).isPresent()).orElse(null);
+    if (region == null) {
+      refuse("Kode " + abbreviate(regionCode) + " bukan kabupaten/kota penyelenggara Pilkada (contoh 73.73)");
+    }
+    if (user != null && !EngineSteps.mayStart(user, region.code())) {
+      refuse("Patroli tahapan " + region.name() + " dimulai oleh Polres atau Badan Kesbangpol " + region.name());
+    }
+    if (!tables.hasPatrols(stageCode)) {
+      refuse("Tahapan " + abbreviate(stageCode) + " tidak memerlukan patroli (tabel stage-workstreams)");
+    }
+    Instant now = now();
+    String givenElection = user == null ? (String) execution.getVariable(TaskDeadlines.ELECTION_ID) : null;
+    Optional<Window> window = givenElection != null
+        ? elections.find(givenElection).flatMap(e -> window(e, stageCode, region.code()))
+        : elections.findAll().stream().map(e -> window(e, stageCode, region.code())).flatMap(Optional::stream)
+            .filter(w -> w.end().isAfter(now)).min(Comparator.comparing(Window::start));
+    if (window.isEmpty()) {
+      refuse("Tidak ada pemilihan dengan tahapan " + stageCode + " yang belum berakhir");
+    }
+    Window w = window.get();
+    if (!w.end().isAfter(now)) {
+      refuse("Tahapan " + w.stage().name() + " sudah berakhir pada " + deadlines.display(region.code(), w.end()));
+    }
+    records.findStage(w.election().id(), region.code(), stageCode).ifPresent(existing -> refuse("Patroli tahapan "
+        + w.stage().name() + " " + region.name() + " sudah dimulai (" + existing.stagePlanId() + "); satu kali per tahapan"));
+    List<Region> kecamatan = regions.findChildren(region.code());
+    if (kecamatan.isEmpty()) {
+      refuse(region.name() + " belum memiliki data kecamatan");
+    }
+
+    String stagePlanId = newId("patroli");
+    SecurityTables.PlanTable table = tables.patrolPlans();
+    List<PatrolDistrict> districts = new ArrayList<>();
+    int interval = Integer.MAX_VALUE;
+    for (Region k : kecamatan) {
+      var band = k.vulnerability() != null ? k.vulnerability() : region.vulnerability();
+      boolean remote = k.remote() || region.remote();
+      SecurityTables.Planned planned = table.plan(stageCode, band, remote);
+      interval = Math.min(interval, planned.row().reportIntervalHours());
+      districts.add(new PatrolDistrict(stagePlanId, k.code(), band == null ? null : band.name(), remote,
+          planned.tableVersion(), planned.row(), planned.row(), null, null, null, null, null, null, null, null, null,
+          null, null, null));
+    }
+    ReportSchedule schedule = ReportSchedule.of(w.start(), w.end(), interval);
+    int first = schedule.firstPeriodAfter(now);
+    String startedBy = EngineSteps.userOf(user);
+    try {
+      records.insert(new StagePatrol(stagePlanId, execution.getProcessInstanceId(), w.election().id(), region.code(),
+          stageCode, w.start(), w.end(), interval, schedule.periods() - first, null, null, null, null, true, startedBy,
+          now, null));
+    } catch (DuplicateKeyException raced) {
+      refuse("Patroli tahapan " + w.stage().name() + " " + region.name() + " sudah dimulai; satu kali per tahapan");
+    }
+    records.insertDistricts(districts);
+
+    execution.setProcessBusinessKey(stagePlanId);
+    execution.setVariable(STAGE_PLAN_ID, stagePlanId);
+    execution.setVariable(Region.PROCESS_VARIABLE, region.code());
+    execution.setVariable(REGION_NAME, region.name());
+    execution.setVariable(TaskDeadlines.ELECTION_ID, w.election().id());
+    execution.setVariable(STAGE_CODE, stageCode);
+    execution.setVariable(TaskNotifications.STAGE_NAME, w.stage().name());
+    execution.setVariable(STARTED_BY, startedBy);
+    execution.setVariable(TITLE, "Tingkat kabupaten/kota");
+    execution.setVariable(POLRES_GROUP, Agency.groupId(AgencyType.POLRI, region.code()));
+    execution.setVariable(KODIM_GROUP, Agency.groupId(AgencyType.TNI, region.code()));
+    execution.setVariable(PEMDA_GROUP, Agency.groupId(AgencyType.PEMDA, region.code()));
+    execution.setVariable(COORDINATOR_GROUP, Agency.groupId(AgencyType.KESBANGPOL, region.code()));
+    execution.setVariable(WINDOW_START, Date.from(w.start()));
+    execution.setVariable(WINDOW_END, Date.from(w.end()));
+    execution.setVariable(WINDOW_TEXT, deadlines.display(region.code(), w.start()) + " sampai "
+        + deadlines.display(region.code(), w.end()) + ", laporan situasi setiap " + interval + " jam");
+    execution.setVariable(FIRST_REPORT, first);
+    execution.setVariable(REPORT_COUNT, schedule.periods());
+    execution.setVariable(REVIEW_DUE_AT, Date.from(PatrolPlanning.reviewDue(w.start(), now)));
+    execution.setVariable(ASSIGN_DUE_AT, null);
+    execution.setVariable(REINFORCEMENT_REQUESTED, 0);
+    execution.setVariable(REINFORCEMENT_ID, null);
+    execution.setVariable(PLAN_TEXT, SecurityTexts.plan(records.districts(stagePlanId), kecamatanNames(region.code())));
+  }
+
+  record Window(Election election, Stage stage, Instant start, Instant end) {}
+
+  /** The stage of an election read in the region's zone: from 00:00 of its first day to 24:00 of its last. */
+  private Optional<Window> window(Election election, String stageCode, String regionCode) {
+    return calendars.calendarOf(election.id()).stage(stageCode).map(s -> new Window(election, s,
+        deadlines.at(regionCode, s.start(), LocalTime.MIDNIGHT), deadlines.at(regionCode, s.end().plusDays(1),
+            LocalTime.MIDNIGHT)));
+  }
+
+  // ---- plan review
+
+  /** Polres confirms or overrides the plan per kecamatan and declares its personnel; a shortfall asks Polda. */
+  void reviewPlan(DelegateTask task) {
+    StagePatrol stage = openStage(task.getProcessInstanceId());
+    FormInput input = new FormInput(task::getVariable);
+    Map<String, PatrolDistrict> districts = records.districts(stage.stagePlanId()).stream()
+        .collect(Collectors.toMap(PatrolDistrict::districtCode, d -> d, (a, b) -> a, LinkedHashMap::new));
+    Map<String, PlanRow> plans = new LinkedHashMap<>();
+    districts.forEach((code, d) -> plans.put(code, d.plan()));
+    Map<String, String> reasons = new LinkedHashMap<>();
+    int line = 0;
+    for (Map<String, Object> row : input.rows("overrides", "Perubahan rencana")) {
+      line++;
+      FormInput r = new FormInput(row);
+      String district = r.text(DISTRICT_CODE, "Kode kecamatan", 16, true);
+      Integer patrols = r.wholeNumber("patrolsPerDay", "Patroli per hari", 1, PatrolPlanning.MAX_PATROLS_PER_DAY);
+      Integer personnel = r.wholeNumber("personnelPerPatrol", "Personel per patroli", 1,
+          PatrolPlanning.MAX_PERSONNEL_PER_PATROL);
+      Boolean joint = yesNo(row.get(JOINT_WITH_TNI), r);
+      String reason = r.text("reason", "Alasan perubahan", 500, true);
+      if (district != null && !districts.containsKey(district)) {
+        r.problem("kecamatan " + abbreviate(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
+      } else if (district != null && reasons.containsKey(district)) {
+        r.problem("kecamatan " + district + " sudah diubah di baris sebelumnya");
+      }
+      for (String problem : r.problems()) {
+        input.problem("Perubahan rencana baris " + line + ": " + problem);
+      }
+      if (r.problems().isEmpty()) {
+        plans.put(district, new PlanRow(patrols, joint, stage.reportIntervalHours(), personnel));
+        reasons.put(district, reason);
+      }
+    }
+    Integer available = input.wholeNumber("personnelAvailable", "Personel yang tersedia", 0,
+        PatrolPlanning.MAX_POLRES_PERSONNEL);
+    String notes = input.text("reviewNotes", "Catatan", 2000, false);
+    input.refuseIfInvalid();
+
+    Instant now = now();
+    reasons.forEach((district, reason) -> records.override(stage.stagePlanId(), district, plans.get(district), reason));
+    int needed = plans.values().stream().mapToInt(PlanRow::personnelNeeded).sum();
+    records.recordReview(stage.stagePlanId(), available, needed, notes, userId(), now);
+    int shortfall = Math.max(0, needed - available);
+    if (shortfall > 0) {
+      String reinforcementId = newId("bko");
+      records.insert(new Reinforcement(reinforcementId, null, stage.electionId(), stage.regionCode(),
+          Reinforcement.Purpose.PATROL, stage.stagePlanId(), shortfall, needed, available, null, null, null, null, now,
+          null));
+      task.getExecution().setVariable(REINFORCEMENT_ID, reinforcementId);
+    }
+    task.getExecution().setVariable(REINFORCEMENT_REQUESTED, shortfall);
+    task.getExecution().setVariable(ASSIGN_DUE_AT, Date.from(PatrolPlanning.assignDue(stage.windowStart(), now)));
+  }
+
+  private static Boolean yesNo(Object raw, FormInput problems) {
+    if (raw instanceof Boolean b) {
+      return b;
+    }
+    if (raw != null && ("true".equals(raw.toString()) || "false".equals(raw.toString()))) {
+      return Boolean.valueOf(raw.toString());
+    }
+    problems.problem(raw == null || raw.toString().isBlank() ? "Gabungan dengan TNI wajib dipilih"
+        : "Gabungan dengan TNI harus ya atau tidak");
+    return null;
+  }
+
+  // ---- one kecamatan
+
+  /** Names the kecamatan of this sub-process and what its plan asks, for the captions and forms. */
+  void prepareAssignment(DelegateExecution execution) {
+    StagePatrol stage = stageOf(execution.getProcessInstanceId());
+    PatrolDistrict district = districtOf(execution, stage);
+    String name = kecamatanNames(stage.regionCode()).getOrDefault(district.districtCode(), district.districtCode());
+    execution.setVariableLocal(DISTRICT_NAME, name);
+    execution.setVariableLocal(TITLE, "Kecamatan " + name);
+    execution.setVariableLocal(JOINT_WITH_TNI, district.plan().jointWithTni());
+    execution.setVariableLocal(ASSIGNMENT_TEXT, SecurityTexts.assignment(district));
+  }
+
+  /** Polres names the team: fewer personnel than the plan needs only with a reason. */
+  void recordTeam(DelegateTask task) {
+    StagePatrol stage = openStage(task.getProcessInstanceId());
+    PatrolDistrict district = districtOf(task.getExecution(), stage);
+    FormInput input = new FormInput(task::getVariable);
+    String leader = input.text("teamLeader", "Ketua tim", 120, true);
+    Integer personnel = input.wholeNumber("teamPersonnel", "Jumlah personel Polri", 1, PatrolPlanning.MAX_TEAM);
+    String reason = input.text("teamReason", "Alasan", 500, false);
+    int planned = district.plan().personnelNeeded();
+    if (personnel != null && personnel < planned && reason == null) {
+      input.problem("Personel " + personnel + " kurang dari rencana " + planned + " (" + district.plan().text()
+          + "): alasan wajib diisi");
+    }
+    input.refuseIfInvalid();
+    records.recordTeam(stage.stagePlanId(), district.districtCode(), leader, personnel, reason, now());
+  }
+
+  /** Kodim names the TNI element of the joint patrols. */
+  void recordTniElement(DelegateTask task) {
+    StagePatrol stage = openStage(task.getProcessInstanceId());
+    PatrolDistrict district = districtOf(task.getExecution(), stage);
+    FormInput input = new FormInput(task::getVariable);
+    String element = input.text("tniElement", "Unsur TNI", 120, true);
+    Integer personnel = input.wholeNumber("tniPersonnel", "Jumlah personel TNI", 1, PatrolPlanning.MAX_TEAM);
+    input.refuseIfInvalid();
+    records.recordTniElement(stage.stagePlanId(), district.districtCode(), element, personnel, now());
+  }
+
+  /** Pemda confirms the Linmas and Satpol PP support. */
+  void recordPemdaSupport(DelegateTask task) {
+    StagePatrol stage = openStage(task.getProcessInstanceId());
+    PatrolDistrict district = districtOf(task.getExecution(), stage);
+    FormInput input = new FormInput(task::getVariable);
+    Integer linmas = input.wholeNumber("linmasPersonnel", "Personel Linmas", 0, PatrolPlanning.MAX_KECAMATAN_SUPPORT);
+    Integer satpolPp = input.wholeNumber("satpolPpPersonnel", "Personel Satpol PP", 0,
+        PatrolPlanning.MAX_KECAMATAN_SUPPORT);
+    String notes = input.text("supportNotes", "Catatan", 1000, false);
+    input.refuseIfInvalid();
+    records.recordSupport(stage.stagePlanId(), district.districtCode(), linmas, satpolPp, notes, now());
+  }
+
+  // ---- situation reports
+
+  /** Opens the next report period: its record, and what its sub-process and task will show. */
+  void openReportPeriod(DelegateExecution execution) {
+    StagePatrol stage = stageOf(execution.getProcessInstanceId());
+    ReportSchedule schedule = stage.schedule();
+    int period = number(execution.getVariable(NEXT_REPORT));
+    Instant due = schedule.dueAt(period);
+    records.openReport(stage.stagePlanId(), period, schedule.periodStart(period), due);
+    execution.setVariable(OPENED_REPORT, period);
+    execution.setVariable(OPENED_REPORT_DUE, Date.from(due));
+    execution.setVariable(OPENED_REPORT_TITLE, "Laporan situasi ke-" + (period + 1) + " dari " + schedule.periods()
+        + ", periode " + deadlines.display(stage.regionCode(), schedule.periodStart(period)) + " sampai "
+        + deadlines.display(stage.regionCode(), due));
+    execution.setVariable(NEXT_REPORT, period + 1);
+  }
+
+  /**
+   * Polres files the report of its period: every kecamatan of the region once, nothing else, and
+   * not after the stage window. A rawan kecamatan or an incident sends the coordinator an alert.
+   */
+  void recordSituationReport(DelegateTask task) {
+    StagePatrol stage = openStage(task.getProcessInstanceId());
+    int reportNumber = number(task.getVariable(REPORT_NUMBER));
+    FormInput input = new FormInput(task::getVariable);
+    Instant now = now();
+    if (!now.isBefore(stage.windowEnd())) {
+      input.problem("Tahapan berakhir pada " + deadlines.display(stage.regionCode(), stage.windowEnd())
+          + "; laporan situasi tidak diterima lagi");
+    }
+    Set<String> kecamatan = records.districts(stage.stagePlanId()).stream().map(PatrolDistrict::districtCode)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    Set<String> seen = new HashSet<>();
+    List<PatrolRepository.SituationRow> rows = new ArrayList<>();
+    int line = 0;
+    for (Map<String, Object> row : input.rows("situations", "Situasi kecamatan")) {
+      line++;
+      FormInput r = new FormInput(row);
+      String district = r.text(DISTRICT_CODE, "Kode kecamatan", 16, true);
+      Situation situation = r.choice("situation", "Situasi", Situation.class);
+      Integer incidents = r.wholeNumber("incidents", "Jumlah insiden", 0, PatrolPlanning.MAX_INCIDENTS);
+      String notes = r.text("incidentNotes", "Uraian insiden", 500, false);
+      if (district != null && !kecamatan.contains(district)) {
+        r.problem("kecamatan " + abbreviate(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
+      } else if (district != null && !seen.add(district)) {
+        r.problem("kecamatan " + district + " sudah dilaporkan di baris sebelumnya");
+      }
+      for (String problem : r.problems()) {
+        input.problem("Situasi baris " + line + ": " + problem);
+      }
+      if (r.problems().isEmpty()) {
+        rows.add(new PatrolRepository.SituationRow(district, situation, incidents, notes));
+      }
+    }
+    List<String> missing = kecamatan.stream().filter(k -> !seen.contains(k)).toList();
+    if (!missing.isEmpty()) {
+      input.problem("Situasi belum diisi untuk " + missing.size() + " kecamatan: "
+          + String.join(", ", missing.stream().limit(10).toList()) + (missing.size() > 10 ? ", …" : ""));
+    }
+    String notes = input.text("reportNotes", "Catatan", 2000, false);
+    input.refuseIfInvalid();
+    int incidents = rows.stream().mapToInt(PatrolRepository.SituationRow::incidents).sum();
+    if (!records.fileReport(stage.stagePlanId(), reportNumber, rows, incidents, notes, userId(), now)) {
+      refuse("Laporan situasi ke-" + (reportNumber + 1) + " sudah tidak terbuka");
+    }
+    boolean alert = incidents > 0 || rows.stream().anyMatch(r -> r.situation() == Situation.RAWAN);
+    task.getExecution().setVariable(ALERT, alert);
+  }
+
+  // ---- close
+
+  /** Closes the stage at the end of its window: reports still open are recorded as missed. */
+  void close(DelegateExecution execution) {
+    records.closeStage(stageOf(execution.getProcessInstanceId()).stagePlanId(), now());
+  }
+
+  // ---- lookups
+
+  StagePatrol stageOf(String processInstanceId) {
+    return records.findStageByProcessInstance(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No stage patrol for process instance " + processInstanceId));
+  }
+
+  private StagePatrol openStage(String processInstanceId) {
+    StagePatrol stage = stageOf(processInstanceId);
+    if (!stage.open()) {
+      refuse("Patroli tahapan ini sudah ditutup; tidak ada yang diubah");
+    }
+    return stage;
+  }
+
+  private PatrolDistrict districtOf(org.camunda.bpm.engine.delegate.VariableScope scope, StagePatrol stage) {
+    String code = (String) scope.getVariable(DISTRICT_CODE);
+    return records.district(stage.stagePlanId(), code)
+        .orElseThrow(() -> new IllegalStateException("No kecamatan " + code + " in " + stage.stagePlanId()));
+  }
+
+  Map<String, String> kecamatanNames(String regionCode) {
+    return regions.findChildren(regionCode).stream().collect(Collectors.toMap(Region::code, Region::name));
+  }
+
+  private String userId() {
+    Authentication user = identity.getCurrentAuthentication();
+    return EngineSteps.userOf(user);
+  }
+
+  private static int number(Object value) {
+    if (value instanceof Number n) {
+      return n.intValue();
+    }
+    throw new IllegalStateException("Expected a number, found " + value);
+  }
+}

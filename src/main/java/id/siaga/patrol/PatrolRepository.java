@@ -262,15 +262,6 @@ class PatrolRepository {
         PatrolRepository::guardPlan, regionCode);
   }
 
-  /** The kecamatan of a guard plan with their TPS per tier; police and Linmas as stored. */
-  List<GuardDistrict> guardDistricts(String guardPlanId, GuardPattern kurangRawan, GuardPattern rawan,
-      GuardPattern sangatRawan) {
-    return jdbc.query("select * from siaga_guard_district where guard_plan_id = ? order by district_code",
-        (rs, i) -> new GuardDistrict(rs.getString("district_code"), GuardPlan.of(rs.getInt("tps_low_risk"),
-            rs.getInt("tps_vulnerable"), rs.getInt("tps_highly_vulnerable"), kurangRawan, rawan, sangatRawan)),
-        guardPlanId);
-  }
-
   record GuardDistrictRow(String districtCode, int tpsLowRisk, int tpsVulnerable, int tpsHighlyVulnerable, int police,
       int linmas) {}
 

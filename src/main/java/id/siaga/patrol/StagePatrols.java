@@ -19,6 +19,7 @@ import id.siaga.notification.TaskNotifications;
 import id.siaga.region.Region;
 import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
+import id.siaga.region.Vulnerability;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
 import java.time.Instant;
@@ -149,7 +150,7 @@ public class StagePatrols {
     List<PatrolDistrict> districts = new ArrayList<>();
     int interval = Integer.MAX_VALUE;
     for (Region k : kecamatan) {
-      var band = k.vulnerability() != null ? k.vulnerability() : region.vulnerability();
+      Vulnerability band = higher(k.vulnerability(), region.vulnerability());
       boolean remote = k.remote() || region.remote();
       SecurityTables.Planned planned = table.plan(stageCode, band, remote);
       interval = Math.min(interval, planned.row().reportIntervalHours());
@@ -193,6 +194,19 @@ public class StagePatrols {
     execution.setVariable(REINFORCEMENT_REQUESTED, 0);
     execution.setVariable(REINFORCEMENT_ID, null);
     execution.setVariable(PLAN_TEXT, SecurityTexts.plan(records.districts(stagePlanId), kecamatanNames(region.code())));
+  }
+
+  /**
+   * The band a kecamatan is planned with: the higher of its own (every region is imported as
+   * {@code sedang}; an administrator may rate a kecamatan) and its regency's (Bawaslu's IKP rates
+   * regencies and provinces). A regency rated tinggi lifts all its kecamatan; a kecamatan rated
+   * higher than its regency keeps its own band.
+   */
+  static Vulnerability higher(Vulnerability kecamatan, Vulnerability regency) {
+    if (kecamatan == null) {
+      return regency;
+    }
+    return regency == null || kecamatan.compareTo(regency) >= 0 ? kecamatan : regency;
   }
 
   record Window(Election election, Stage stage, Instant start, Instant end) {}

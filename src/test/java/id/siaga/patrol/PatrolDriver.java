@@ -1,0 +1,194 @@
+package id.siaga.patrol;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
+
+/**
+ * Drives the security processes through the engine's Java API as the system would (no user: the
+ * gate's membership checks are the REST tests' business), submitting the forms' fields, and runs
+ * their jobs at the instants the test names (the engine clock is driven; nothing sleeps).
+ */
+final class PatrolDriver {
+
+  private final RuntimeService runtime;
+  private final TaskService tasks;
+  private final FormService forms;
+  private final ManagementService management;
+
+  PatrolDriver(RuntimeService runtime, TaskService tasks, FormService forms, ManagementService management) {
+    this.runtime = runtime;
+    this.tasks = tasks;
+    this.forms = forms;
+    this.management = management;
+  }
+
+  ProcessInstance startPatrols(String regionCode, String stageCode, String electionId) {
+    return runtime.startProcessInstanceByKey(PatrolVariables.PATROL_PROCESS, Variables.createVariables()
+        .putValue("regionCode", regionCode).putValue("stageCode", stageCode).putValue("electionId", electionId));
+  }
+
+  ProcessInstance startGuardPlan(String regionCode, String electionId) {
+    return runtime.startProcessInstanceByKey(PatrolVariables.GUARD_PROCESS, Variables.createVariables()
+        .putValue("regionCode", regionCode).putValue("electionId", electionId));
+  }
+
+  /** The instance and the BKO requests it called. */
+  List<String> instances(ProcessInstance pi) {
+    List<String> ids = new ArrayList<>(List.of(pi.getId()));
+    runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).list().forEach(p -> ids.add(p.getId()));
+    return ids;
+  }
+
+  List<Task> tasks(ProcessInstance pi, String key) {
+    List<Task> found = new ArrayList<>();
+    for (String id : instances(pi)) {
+      found.addAll(tasks.createTaskQuery().processInstanceId(id).taskDefinitionKey(key).orderByDueDate().asc().list());
+    }
+    return found;
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    List<Task> found = tasks(pi, key);
+    if (found.size() != 1) {
+      throw new AssertionError("expected one " + key + ", found " + found.size() + "; open: "
+          + instances(pi).stream().flatMap(id -> tasks.createTaskQuery().processInstanceId(id).list().stream())
+              .map(Task::getTaskDefinitionKey).toList());
+    }
+    return found.get(0);
+  }
+
+  Task task(ProcessInstance pi, String key, String districtCode) {
+    return tasks(pi, key).stream().filter(t -> districtCode.equals(tasks.getVariable(t.getId(), "districtCode")))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + key + " for " + districtCode));
+  }
+
+  List<String> groups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).filter(g -> g != null)
+        .toList();
+  }
+
+  void submit(Task task, Map<String, Object> fields) {
+    forms.submitTaskForm(task.getId(), fields);
+  }
+
+  boolean ended(ProcessInstance pi) {
+    return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0;
+  }
+
+  static void at(Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant));
+  }
+
+  /** Sets the clock a second after {@code instant} and runs every job of the instance due by then. */
+  void runJobsAt(ProcessInstance pi, Instant instant) {
+    at(instant.plusSeconds(1));
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = new ArrayList<>();
+      for (String id : instances(pi)) {
+        due.addAll(management.createJobQuery().processInstanceId(id).executable().list());
+      }
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs still due after 50 rounds");
+  }
+
+  // ---- the forms as users fill them
+
+  static Object json(String json) {
+    return Spin.JSON(json);
+  }
+
+  static Map<String, Object> review(int personnelAvailable) {
+    return Map.of("personnelAvailable", personnelAvailable);
+  }
+
+  static Map<String, Object> team(int personnel) {
+    return Map.of("teamLeader", "IPTU Andi Rahman", "teamPersonnel", personnel);
+  }
+
+  static Map<String, Object> tniElement() {
+    return Map.of("tniElement", "Babinsa Koramil 1403-01, Serka Basri", "tniPersonnel", 2);
+  }
+
+  static Map<String, Object> pemdaSupport() {
+    return Map.of("linmasPersonnel", 10, "satpolPpPersonnel", 4);
+  }
+
+  /** Names every kecamatan's team, TNI element and Pemda support as planned. */
+  void assignEverything(ProcessInstance pi, PatrolRepository records) {
+    StagePatrol stage = records.findStageByProcessInstance(pi.getId()).orElseThrow();
+    for (Task t : tasks(pi, "AssignPatrolTeamTask")) {
+      String district = (String) tasks.getVariable(t.getId(), "districtCode");
+      submit(t, team(records.district(stage.stagePlanId(), district).orElseThrow().plan().personnelNeeded()));
+    }
+    tasks(pi, "AssignTniElementTask").forEach(t -> submit(t, tniElement()));
+    tasks(pi, "ConfirmPemdaSupportTask").forEach(t -> submit(t, pemdaSupport()));
+  }
+
+  /** A situation report: every kecamatan of the form's rows aman, except those named with their situation. */
+  Map<String, Object> situationReport(Task task, Map<String, String> situations, Map<String, Integer> incidents) {
+    String rows = tasks.getVariableTyped(task.getId(), "situations").getValue().toString();
+    StringBuilder json = new StringBuilder("[");
+    for (Object row : Spin.JSON(rows).elements()) {
+      String code = ((org.camunda.spin.json.SpinJsonNode) row).prop("districtCode").stringValue();
+      json.append(json.length() == 1 ? "" : ",").append("{\"districtCode\":\"").append(code)
+          .append("\",\"situation\":\"").append(situations.getOrDefault(code, "AMAN")).append("\",\"incidents\":")
+          .append(incidents.getOrDefault(code, 0)).append('}');
+    }
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("situations", json(json.append(']').toString()));
+    return fields;
+  }
+
+  Map<String, Object> calmReport(Task task) {
+    return situationReport(task, Map.of(), Map.of());
+  }
+
+  /** Files every open report of the stage, all calm. */
+  void fileOpenReports(ProcessInstance pi) {
+    for (Task t : tasks(pi, "FileSituationReportTask")) {
+      submit(t, calmReport(t));
+    }
+  }
+
+  /**
+   * Walks the stage window from {@code from} to its end a period at a time, filing each report
+   * when it opens; returns the due instants of the report tasks in the order they opened.
+   */
+  List<Instant> fileEveryReportAsItOpens(ProcessInstance pi, Instant windowStart, Instant windowEnd,
+      Duration interval) {
+    List<Instant> dues = new ArrayList<>();
+    for (Instant t = windowStart; t.isBefore(windowEnd); t = t.plus(interval)) {
+      runJobsAt(pi, t);
+      for (Task report : tasks(pi, "FileSituationReportTask")) {
+        dues.add(report.getDueDate().toInstant());
+        submit(report, calmReport(report));
+      }
+    }
+    runJobsAt(pi, windowEnd);
+    return dues;
+  }
+
+  static Duration hours(int h) {
+    return Duration.ofHours(h);
+  }
+}

@@ -71,7 +71,8 @@ create table siaga_patrol_report (
     status                varchar(8)    not null,               -- OPEN, FILED, MISSED
     filed_by              varchar(64),
     filed_at              timestamp,
-    incidents             integer,
+    incidents             integer,                              -- incidents of the period in the region
+    incident_notes        varchar(2000),
     notes                 varchar(2000),
     primary key (stage_plan_id, report_number),
     constraint ck_patrol_report check (status in ('OPEN', 'FILED', 'MISSED') and (incidents is null or incidents >= 0))
@@ -83,12 +84,11 @@ create table siaga_patrol_situation (
     report_number         integer       not null,
     district_code         varchar(16)   not null,
     situation             varchar(8)    not null,               -- AMAN, WASPADA, RAWAN
-    incidents             integer       not null,
-    incident_notes        varchar(500),
+    had_incident          boolean       not null,               -- an incident of the period happened here
     primary key (stage_plan_id, report_number, district_code),
     foreign key (stage_plan_id, report_number) references siaga_patrol_report (stage_plan_id, report_number)
         on delete cascade,
-    constraint ck_patrol_situation check (situation in ('AMAN', 'WASPADA', 'RAWAN') and incidents >= 0)
+    constraint ck_patrol_situation check (situation in ('AMAN', 'WASPADA', 'RAWAN'))
 );
 
 -- A request of Polres for reinforcement (BKO) from its Polda, by a stage plan or a guard plan.

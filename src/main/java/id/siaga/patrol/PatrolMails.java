@@ -59,10 +59,12 @@ class PatrolMails {
           + deadlines.display(stage.regionCode(), report.dueAt()));
       model.put("filedAt", report.filedAt() == null ? "" : deadlines.display(stage.regionCode(), report.filedAt()));
       model.put("notes", report.notes());
+      model.put("incidents", report.incidents());
+      model.put("incidentNotes", report.incidentNotes());
       model.put("rows", records.situations(stagePlanId, reportNumber).stream()
-          .filter(r -> r.situation() != Situation.AMAN || r.incidents() > 0)
+          .filter(r -> r.situation() != Situation.AMAN || r.hadIncident())
           .map(r -> row("kecamatan", names.getOrDefault(r.districtCode(), r.districtCode()), "situation",
-              r.situation().label(), "incidents", r.incidents(), "notes", r.notes() == null ? "" : r.notes()))
+              r.situation().label(), "incident", r.hadIncident() ? "ada insiden" : "tanpa insiden"))
           .toList());
       List<String> to = recipients.ofGroups(List.of(Agency.groupId(AgencyType.KESBANGPOL, stage.regionCode())));
       List<String> cc = recipients.ofGroups(List.of(Agency.groupId(AgencyType.POLRI, stage.regionCode()))).stream()

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /** One situation-report period of a stage ({@code siaga_patrol_report}). */
 public record PatrolReport(String stagePlanId, int reportNumber, Instant periodStart, Instant dueAt, Status status,
-    String filedBy, Instant filedAt, Integer incidents, String notes) {
+    String filedBy, Instant filedAt, Integer incidents, String incidentNotes, String notes) {
 
   public enum Status { OPEN, FILED, MISSED }
 

@@ -137,25 +137,24 @@ class PatrolRepository {
         PatrolRepository::report, stagePlanId);
   }
 
-  record SituationRow(String districtCode, Situation situation, int incidents, String notes) {}
+  record SituationRow(String districtCode, Situation situation, boolean hadIncident) {}
 
   /** Files a report with its situation per kecamatan; false when it was no longer open. */
-  boolean fileReport(String stagePlanId, int reportNumber, List<SituationRow> rows, int incidents, String notes,
-      String by, Instant at) {
+  boolean fileReport(String stagePlanId, int reportNumber, List<SituationRow> rows, int incidents,
+      String incidentNotes, String notes, String by, Instant at) {
     int updated = jdbc.update("update siaga_patrol_report set status = 'FILED', filed_by = ?, filed_at = ?,"
-            + " incidents = ?, notes = ? where stage_plan_id = ? and report_number = ? and status = 'OPEN'", by, ts(at),
-        incidents, notes, stagePlanId, reportNumber);
+            + " incidents = ?, incident_notes = ?, notes = ? where stage_plan_id = ? and report_number = ?"
+            + " and status = 'OPEN'", by, ts(at), incidents, incidentNotes, notes, stagePlanId, reportNumber);
     if (updated == 0) {
       return false;
     }
     jdbc.batchUpdate("insert into siaga_patrol_situation (stage_plan_id, report_number, district_code, situation,"
-        + " incidents, incident_notes) values (?, ?, ?, ?, ?, ?)", rows, 500, (ps, r) -> {
+        + " had_incident) values (?, ?, ?, ?, ?)", rows, 500, (ps, r) -> {
           ps.setString(1, stagePlanId);
           ps.setInt(2, reportNumber);
           ps.setString(3, r.districtCode());
           ps.setString(4, r.situation().name());
-          ps.setInt(5, r.incidents());
-          ps.setString(6, r.notes());
+          ps.setBoolean(5, r.hadIncident());
         });
     return true;
   }
@@ -185,10 +184,11 @@ class PatrolRepository {
     return counts;
   }
 
-  /** Per kecamatan, the incidents of all its filed reports. */
+  /** Per kecamatan, in how many filed reports it had an incident. */
   Map<String, Integer> incidentCounts(String stagePlanId) {
-    return jdbc.query("select district_code, sum(incidents) from siaga_patrol_situation where stage_plan_id = ?"
-            + " group by district_code", (rs, i) -> Map.entry(rs.getString(1), rs.getInt(2)), stagePlanId).stream()
+    return jdbc.query("select district_code, sum(case when had_incident then 1 else 0 end) from siaga_patrol_situation"
+            + " where stage_plan_id = ? group by district_code", (rs, i) -> Map.entry(rs.getString(1), rs.getInt(2)),
+        stagePlanId).stream()
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 
@@ -320,12 +320,12 @@ class PatrolRepository {
   private static PatrolReport report(ResultSet rs, int row) throws SQLException {
     return new PatrolReport(rs.getString("stage_plan_id"), rs.getInt("report_number"), instant(rs, "period_start"),
         instant(rs, "due_at"), PatrolReport.Status.valueOf(rs.getString("status")), rs.getString("filed_by"),
-        instant(rs, "filed_at"), integer(rs, "incidents"), rs.getString("notes"));
+        instant(rs, "filed_at"), integer(rs, "incidents"), rs.getString("incident_notes"), rs.getString("notes"));
   }
 
   private static SituationRow situation(ResultSet rs) throws SQLException {
     return new SituationRow(rs.getString("district_code"), Situation.valueOf(rs.getString("situation")),
-        rs.getInt("incidents"), rs.getString("incident_notes"));
+        rs.getBoolean("had_incident"));
   }
 
   private static Reinforcement reinforcement(ResultSet rs, int row) throws SQLException {

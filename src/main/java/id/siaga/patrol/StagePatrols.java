@@ -27,7 +27,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,19 +89,16 @@ public class StagePatrols {
     return Date.from(stage.schedule().periodStart(number(execution.getVariable(NEXT_REPORT))));
   }
 
-  /** The rows of the situation-report form: one per kecamatan of the region, named by the server. */
-  public SpinJsonNode situationRows(DelegateExecution execution) {
+  /** The kecamatan of the region as the situation report's checklists offer them: name and code. */
+  public SpinJsonNode districtOptions(DelegateExecution execution) {
     StagePatrol stage = stageOf(execution.getProcessInstanceId());
     Map<String, String> names = kecamatanNames(stage.regionCode());
-    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Map<String, Object>> options = new ArrayList<>();
     for (PatrolDistrict d : records.districts(stage.stagePlanId())) {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("districtCode", d.districtCode());
-      row.put("districtName", names.getOrDefault(d.districtCode(), d.districtCode()));
-      row.put("incidents", 0);
-      rows.add(row);
+      options.add(Map.of("label", names.getOrDefault(d.districtCode(), d.districtCode()) + " (" + d.districtCode() + ")",
+          "value", d.districtCode()));
     }
-    return Spin.JSON(rows);
+    return Spin.JSON(options);
   }
 
   // ---- start
@@ -357,8 +353,10 @@ public class StagePatrols {
   }
 
   /**
-   * Polres files the report of its period: every kecamatan of the region once, nothing else, and
-   * not after the stage window. A rawan kecamatan or an incident sends the coordinator an alert.
+   * Polres files the report of its period: the kecamatan it names waspada or rawan (every other
+   * kecamatan of the region is aman), the incidents and where they happened; only kecamatan of
+   * the region, and not after the stage window. A rawan kecamatan or an incident alerts the
+   * coordinator.
    */
   void recordSituationReport(DelegateTask task) {
     StagePatrol stage = openStage(task.getProcessInstanceId());
@@ -371,41 +369,50 @@ public class StagePatrols {
     }
     Set<String> kecamatan = records.districts(stage.stagePlanId()).stream().map(PatrolDistrict::districtCode)
         .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-    Set<String> seen = new HashSet<>();
-    List<PatrolRepository.SituationRow> rows = new ArrayList<>();
-    int line = 0;
-    for (Map<String, Object> row : input.rows("situations", "Situasi kecamatan")) {
-      line++;
-      FormInput r = new FormInput(row);
-      String district = r.text(DISTRICT_CODE, "Kode kecamatan", 16, true);
-      Situation situation = r.choice("situation", "Situasi", Situation.class);
-      Integer incidents = r.wholeNumber("incidents", "Jumlah insiden", 0, PatrolPlanning.MAX_INCIDENTS);
-      String notes = r.text("incidentNotes", "Uraian insiden", 500, false);
-      if (district != null && !kecamatan.contains(district)) {
-        r.problem("kecamatan " + abbreviate(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
-      } else if (district != null && !seen.add(district)) {
-        r.problem("kecamatan " + district + " sudah dilaporkan di baris sebelumnya");
-      }
-      for (String problem : r.problems()) {
-        input.problem("Situasi baris " + line + ": " + problem);
-      }
-      if (r.problems().isEmpty()) {
-        rows.add(new PatrolRepository.SituationRow(district, situation, incidents, notes));
-      }
+    String regionName = (String) task.getVariable(REGION_NAME);
+    Set<String> waspada = districts(input, "waspadaDistricts", "Kecamatan waspada", kecamatan, regionName);
+    Set<String> rawan = districts(input, "rawanDistricts", "Kecamatan rawan", kecamatan, regionName);
+    Set<String> both = new java.util.TreeSet<>(waspada);
+    both.retainAll(rawan);
+    if (!both.isEmpty()) {
+      input.problem("Kecamatan " + String.join(", ", both) + " dicentang waspada dan rawan sekaligus; pilih salah satu");
     }
-    List<String> missing = kecamatan.stream().filter(k -> !seen.contains(k)).toList();
-    if (!missing.isEmpty()) {
-      input.problem("Situasi belum diisi untuk " + missing.size() + " kecamatan: "
-          + String.join(", ", missing.stream().limit(10).toList()) + (missing.size() > 10 ? ", …" : ""));
+    Integer incidents = input.wholeNumber("incidents", "Jumlah insiden", 0, PatrolPlanning.MAX_INCIDENTS);
+    Set<String> places = districts(input, "incidentDistricts", "Kecamatan tempat insiden", kecamatan, regionName);
+    String incidentNotes = input.text("incidentNotes", "Uraian insiden", 2000, incidents != null && incidents > 0);
+    if (incidents != null && incidents > 0 && places.isEmpty()) {
+      input.problem("Kecamatan tempat insiden wajib dipilih bila ada insiden");
+    }
+    if (incidents != null && incidents == 0 && !places.isEmpty()) {
+      input.problem("Kecamatan tempat insiden dipilih, tetapi jumlah insiden 0");
+    }
+    if (incidents != null && incidents > 0 && places.size() > incidents) {
+      input.problem(places.size() + " kecamatan tempat insiden untuk " + incidents + " insiden");
     }
     String notes = input.text("reportNotes", "Catatan", 2000, false);
     input.refuseIfInvalid();
-    int incidents = rows.stream().mapToInt(PatrolRepository.SituationRow::incidents).sum();
-    if (!records.fileReport(stage.stagePlanId(), reportNumber, rows, incidents, notes, userId(), now)) {
+    List<PatrolRepository.SituationRow> rows = kecamatan.stream().map(k -> new PatrolRepository.SituationRow(k,
+        rawan.contains(k) ? Situation.RAWAN : waspada.contains(k) ? Situation.WASPADA : Situation.AMAN,
+        places.contains(k))).toList();
+    if (!records.fileReport(stage.stagePlanId(), reportNumber, rows, incidents, incidentNotes, notes, userId(), now)) {
       refuse("Laporan situasi ke-" + (reportNumber + 1) + " sudah tidak terbuka");
     }
-    boolean alert = incidents > 0 || rows.stream().anyMatch(r -> r.situation() == Situation.RAWAN);
-    task.getExecution().setVariable(ALERT, alert);
+    task.getExecution().setVariable(ALERT, incidents > 0 || !rawan.isEmpty());
+  }
+
+  /** The kecamatan codes a checklist names: each a kecamatan of the region. */
+  private static Set<String> districts(FormInput input, String key, String label, Set<String> kecamatan,
+      String regionName) {
+    Set<String> chosen = new java.util.TreeSet<>();
+    for (Object value : input.list(key, label)) {
+      String code = value == null ? "" : value.toString();
+      if (!kecamatan.contains(code)) {
+        input.problem(label + ": " + abbreviate(code) + " bukan kecamatan " + regionName);
+      } else {
+        chosen.add(code);
+      }
+    }
+    return chosen;
   }
 
   // ---- close

@@ -150,7 +150,7 @@ class PatrolAssignmentProcessTest {
         .containsExactlyInAnyOrder("polrespalopo@siaga.demo", "kesbangpolpalopo@siaga.demo");
     assertThat(text(summary)).contains("6 jatuh tempo, 6 dikirim, 0 terlambat, 0 tidak dikirim")
         .contains("Penugasan lengkap: " + districts.size() + " dari " + districts.size() + " kecamatan")
-        .contains("BKO: tidak diminta").contains("6/0/0, 0 insiden");
+        .contains("BKO: tidak diminta").contains("6/0/0, 0 dengan insiden");
     assertThat(mailServer.received()).extracting(PatrolAssignmentProcessTest::subject)
         .noneMatch(s -> s.contains("Situasi rawan"));
   }
@@ -351,24 +351,25 @@ class PatrolAssignmentProcessTest {
     Instant windowStart = local(VOTING_DAY.minusDays(3), 0, WITA);
     run(pi, windowStart);
     Task first = driver.task(pi, "FileSituationReportTask");
-    driver.submit(first, driver.situationReport(first, Map.of(wara.code(), "RAWAN"), Map.of(wara.code(), 2)));
+    driver.submit(first, PatrolDriver.situationReport(Map.of(wara.code(), "RAWAN"), 2, List.of(wara.code())));
     run(pi, windowStart.plus(Duration.ofMinutes(5)));
     MimeMessage alert = mail("[Siaga Pilkada] Situasi rawan: laporan situasi ke-1 – Kota Palopo");
     assertThat(alert.getRecipients(jakarta.mail.Message.RecipientType.TO)).extracting(Object::toString)
         .containsExactly("kesbangpolpalopo@siaga.demo");
     assertThat(alert.getRecipients(jakarta.mail.Message.RecipientType.CC)).extracting(Object::toString)
         .containsExactly("polrespalopo@siaga.demo");
-    assertThat(text(alert)).contains(wara.name() + ": rawan, 2 insiden");
+    assertThat(text(alert)).contains(wara.name() + ": rawan, ada insiden").contains("Insiden dalam periode ini: 2")
+        .contains("Bentrok pendukung");
     assertThat(records.lastSituations(stage.stagePlanId())).containsEntry(wara.code(), Situation.RAWAN);
 
     // an incident in an aman kecamatan alerts too; a calm report does not
     run(pi, windowStart.plus(hours(12)));
     Task second = driver.task(pi, "FileSituationReportTask");
-    driver.submit(second, driver.situationReport(second, Map.of(), Map.of(wara.code(), 1)));
+    driver.submit(second, PatrolDriver.situationReport(Map.of(), 1, List.of(wara.code())));
     run(pi, windowStart.plus(hours(24)));
     mail("[Siaga Pilkada] Situasi rawan: laporan situasi ke-2");
     Task third = driver.task(pi, "FileSituationReportTask");
-    driver.submit(third, driver.calmReport(third));
+    driver.submit(third, PatrolDriver.calmReport());
     run(pi, windowStart.plus(hours(36)));
     assertThat(subjects()).filteredOn(s -> s.contains("Situasi rawan")).hasSize(2);
     assertThat(records.lastSituations(stage.stagePlanId())).containsEntry(wara.code(), Situation.AMAN);
@@ -437,23 +438,27 @@ class PatrolAssignmentProcessTest {
     driver.runJobsAt(pi, windowStart);
     Task report = driver.task(pi, "FileSituationReportTask");
     List<Region> kecamatan = regions.findChildren(PALOPO);
-    StringBuilder outside = new StringBuilder("[");
-    for (Region k : kecamatan) {
-      outside.append("{\"districtCode\":\"").append(k.code()).append("\",\"situation\":\"AMAN\",\"incidents\":0},");
-    }
-    outside.append("{\"districtCode\":\"73.71.01\",\"situation\":\"RAWAN\",\"incidents\":0},")
-        .append("{\"districtCode\":\"").append(kecamatan.get(0).code()).append("\",\"situation\":\"AMAN\",\"incidents\":0}]");
-    assertThatThrownBy(() -> driver.submit(report, Map.of("situations", PatrolDriver.json(outside.toString()))))
-        .hasMessageContaining("kecamatan 73.71.01 bukan kecamatan Kota Palopo")
-        .hasMessageContaining("kecamatan " + kecamatan.get(0).code() + " sudah dilaporkan di baris sebelumnya");
-    assertThatThrownBy(() -> driver.submit(report, Map.of("situations", PatrolDriver.json("[{\"districtCode\":\""
-        + kecamatan.get(0).code() + "\",\"situation\":\"GENTING\",\"incidents\":-1}]"))))
-        .hasMessageContaining("Situasi baris 1")
-        .hasMessageContaining("Jumlah insiden harus antara 0 dan 1000")
-        .hasMessageContaining("Situasi belum diisi untuk " + (kecamatan.size() - 1) + " kecamatan");
+    String wara = kecamatan.get(0).code();
+    Map<String, Object> wrong = new HashMap<>();
+    wrong.put("rawanDistricts", PatrolDriver.json("[\"73.71.01\",\"" + wara + "\"]"));
+    wrong.put("waspadaDistricts", PatrolDriver.json("[\"" + wara + "\"]"));
+    wrong.put("incidents", 2);
+    assertThatThrownBy(() -> driver.submit(report, wrong))
+        .hasMessageContaining("Kecamatan rawan: 73.71.01 bukan kecamatan Kota Palopo")
+        .hasMessageContaining("Kecamatan " + wara + " dicentang waspada dan rawan sekaligus")
+        .hasMessageContaining("Uraian insiden wajib diisi")
+        .hasMessageContaining("Kecamatan tempat insiden wajib dipilih bila ada insiden");
+    assertThatThrownBy(() -> driver.submit(report, Map.of("incidents", -1)))
+        .hasMessageContaining("Jumlah insiden harus antara 0 dan 1000");
+    assertThatThrownBy(() -> driver.submit(report, Map.of()))
+        .hasMessageContaining("Jumlah insiden wajib diisi");
+    assertThatThrownBy(() -> driver.submit(report, Map.of("incidents", 0, "incidentDistricts",
+        PatrolDriver.json("[\"" + wara + "\"]")))).hasMessageContaining("jumlah insiden 0");
+    assertThatThrownBy(() -> driver.submit(report, Map.of("incidents", 0, "reportNotes", "<script>alert(1)</script>")))
+        .hasMessageContaining("Catatan tidak boleh berisi kode");
     // after the window, no report is taken (the clock past its end, the closing timer not yet run)
     PatrolDriver.at(local(VOTING_DAY, 0, WITA).plusSeconds(30));
-    assertThatThrownBy(() -> driver.submit(report, driver.calmReport(report)))
+    assertThatThrownBy(() -> driver.submit(report, PatrolDriver.calmReport()))
         .hasMessageContaining("Tahapan berakhir pada").hasMessageContaining("laporan situasi tidak diterima lagi");
     assertThat(records.reports(stage.stagePlanId())).singleElement()
         .satisfies(r -> assertThat(r.status()).isEqualTo(PatrolReport.Status.OPEN));

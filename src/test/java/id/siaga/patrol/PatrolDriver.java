@@ -144,29 +144,39 @@ final class PatrolDriver {
     tasks(pi, "ConfirmPemdaSupportTask").forEach(t -> submit(t, pemdaSupport()));
   }
 
-  /** A situation report: every kecamatan of the form's rows aman, except those named with their situation. */
-  Map<String, Object> situationReport(Task task, Map<String, String> situations, Map<String, Integer> incidents) {
-    String rows = tasks.getVariableTyped(task.getId(), "situations").getValue().toString();
-    StringBuilder json = new StringBuilder("[");
-    for (Object row : Spin.JSON(rows).elements()) {
-      String code = ((org.camunda.spin.json.SpinJsonNode) row).prop("districtCode").stringValue();
-      json.append(json.length() == 1 ? "" : ",").append("{\"districtCode\":\"").append(code)
-          .append("\",\"situation\":\"").append(situations.getOrDefault(code, "AMAN")).append("\",\"incidents\":")
-          .append(incidents.getOrDefault(code, 0)).append('}');
-    }
+  /**
+   * A situation report as Polres ticks it: the kecamatan named waspada or rawan (the rest aman),
+   * the incidents of the period and where they happened.
+   */
+  static Map<String, Object> situationReport(Map<String, String> situations, int incidents, List<String> places) {
     Map<String, Object> fields = new LinkedHashMap<>();
-    fields.put("situations", json(json.append(']').toString()));
+    fields.put("waspadaDistricts", codes(situations, "WASPADA"));
+    fields.put("rawanDistricts", codes(situations, "RAWAN"));
+    fields.put("incidents", incidents);
+    fields.put("incidentDistricts", json(toJson(places)));
+    if (incidents > 0) {
+      fields.put("incidentNotes", "Bentrok pendukung di depan kantor kecamatan, dilerai");
+    }
     return fields;
   }
 
-  Map<String, Object> calmReport(Task task) {
-    return situationReport(task, Map.of(), Map.of());
+  private static Object codes(Map<String, String> situations, String situation) {
+    return json(toJson(situations.entrySet().stream().filter(e -> e.getValue().equals(situation))
+        .map(Map.Entry::getKey).sorted().toList()));
+  }
+
+  static String toJson(List<String> codes) {
+    return codes.stream().map(c -> "\"" + c + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+  }
+
+  static Map<String, Object> calmReport() {
+    return Map.of("incidents", 0);
   }
 
   /** Files every open report of the stage, all calm. */
   void fileOpenReports(ProcessInstance pi) {
     for (Task t : tasks(pi, "FileSituationReportTask")) {
-      submit(t, calmReport(t));
+      submit(t, calmReport());
     }
   }
 
@@ -181,7 +191,7 @@ final class PatrolDriver {
       runJobsAt(pi, t);
       for (Task report : tasks(pi, "FileSituationReportTask")) {
         dues.add(report.getDueDate().toInstant());
-        submit(report, calmReport(report));
+        submit(report, calmReport());
       }
     }
     runJobsAt(pi, windowEnd);

@@ -79,7 +79,7 @@ class SecurityStatusApiTest {
     driver.submit(driver.task(pi, "AssignPatrolTeamTask", "73.73.01"), PatrolDriver.team(20));
     driver.runJobsAt(pi, ZonedDateTime.of(VOTING_DAY.minusDays(3), LocalTime.MIDNIGHT, WITA).toInstant());
     Task report = driver.task(pi, "FileSituationReportTask");
-    driver.submit(report, driver.situationReport(report, Map.of("73.73.01", "WASPADA"), Map.of()));
+    driver.submit(report, PatrolDriver.situationReport(Map.of("73.73.01", "WASPADA"), 0, List.of()));
     // 13 hours into the window: the first report filed, the second open and not yet due
     driver.runJobsAt(pi, ZonedDateTime.of(VOTING_DAY.minusDays(3), LocalTime.of(13, 0), WITA).toInstant());
 

@@ -160,24 +160,22 @@ class SecurityTrustNothingTest {
     driver.runJobsAt(pi, ZonedDateTime.of(VOTING_DAY.minusDays(3), LocalTime.MIDNIGHT, WITA).toInstant());
     Task report = driver.task(pi, "FileSituationReportTask");
     List<Region> kecamatan = regions.findChildren(PALOPO);
-    StringBuilder rows = new StringBuilder("[");
-    for (Region k : kecamatan) {
-      String code = k == kecamatan.get(0) ? "73.71.01" : k.code();
-      rows.append(rows.length() == 1 ? "" : ",").append("{\"districtCode\":\"").append(code)
-          .append("\",\"districtName\":\"").append(k.name()).append("\",\"situation\":\"AMAN\",\"incidents\":0}");
-    }
-    String outside = rows.append(']').toString();
-    ResponseEntity<String> wrong = submit("polrespalopo", report,
-        Map.of("situations", Map.of("value", outside, "type", "Json")));
+    ResponseEntity<String> wrong = submit("polrespalopo", report, Map.of("incidents", Map.of("value", 0),
+        "rawanDistricts", Map.of("value", "[\"73.71.01\"]", "type", "Json")));
     assertThat(wrong.getStatusCode().value()).isEqualTo(400);
-    assertThat(wrong.getBody()).contains("kecamatan 73.71.01 bukan kecamatan Kota Palopo");
+    assertThat(wrong.getBody()).contains("Kecamatan rawan: 73.71.01 bukan kecamatan Kota Palopo");
     assertThat(records.situations(stage.stagePlanId(), 0)).isEmpty();
-    // the rows as the form shows them, district names included, are accepted from Polres only
-    String own = outside.replace("73.71.01", kecamatan.get(0).code());
-    Map<String, Object> ownRows = Map.of("situations", Map.of("value", own, "type", "Json"));
-    assertThat(submit("kodimpalopo", report, ownRows).getStatusCode().value()).isEqualTo(403);
-    assertThat(submit("polrespalopo", report, ownRows).getStatusCode().value()).isEqualTo(204);
+    // the options the form shows cannot be sent back as a field
+    ResponseEntity<String> options = submit("polrespalopo", report, Map.of("incidents", Map.of("value", 0),
+        "districtOptions", Map.of("value", "[]", "type", "Json")));
+    assertThat(options.getStatusCode().value()).isEqualTo(400);
+    assertThat(options.getBody()).contains("districtOptions");
+    Map<String, Object> own = Map.of("incidents", Map.of("value", 0), "waspadaDistricts",
+        Map.of("value", "[\"" + kecamatan.get(0).code() + "\"]", "type", "Json"));
+    assertThat(submit("kodimpalopo", report, own).getStatusCode().value()).isEqualTo(403);
+    assertThat(submit("polrespalopo", report, own).getStatusCode().value()).isEqualTo(204);
     assertThat(records.situations(stage.stagePlanId(), 0)).hasSize(kecamatan.size());
+    assertThat(records.lastSituations(stage.stagePlanId())).containsEntry(kecamatan.get(0).code(), Situation.WASPADA);
     assertThat(records.report(stage.stagePlanId(), 0).orElseThrow().filedBy()).isEqualTo("polrespalopo");
   }
 

@@ -216,37 +216,34 @@ public class StagePatrols {
 
   // ---- plan review
 
-  /** Polres confirms or overrides the plan per kecamatan and declares its personnel; a shortfall asks Polda. */
+  /**
+   * Polres confirms the plan or overrides it for the kecamatan it ticks (one replacement plan and
+   * one reason for all of them), and declares its personnel; a shortfall asks Polda for BKO.
+   */
   void reviewPlan(DelegateTask task) {
     StagePatrol stage = openStage(task.getProcessInstanceId());
     FormInput input = new FormInput(task::getVariable);
-    Map<String, PatrolDistrict> districts = records.districts(stage.stagePlanId()).stream()
-        .collect(Collectors.toMap(PatrolDistrict::districtCode, d -> d, (a, b) -> a, LinkedHashMap::new));
-    Map<String, PlanRow> plans = new LinkedHashMap<>();
-    districts.forEach((code, d) -> plans.put(code, d.plan()));
-    Map<String, String> reasons = new LinkedHashMap<>();
-    int line = 0;
-    for (Map<String, Object> row : input.rows("overrides", "Perubahan rencana")) {
-      line++;
-      FormInput r = new FormInput(row);
-      String district = r.text(DISTRICT_CODE, "Kode kecamatan", 16, true);
-      Integer patrols = r.wholeNumber("patrolsPerDay", "Patroli per hari", 1, PatrolPlanning.MAX_PATROLS_PER_DAY);
-      Integer personnel = r.wholeNumber("personnelPerPatrol", "Personel per patroli", 1,
+    List<PatrolDistrict> districts = records.districts(stage.stagePlanId());
+    Set<String> kecamatan = districts.stream().map(PatrolDistrict::districtCode)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    Set<String> overridden = districts(input, "overrideDistricts", "Kecamatan yang rencananya diubah", kecamatan,
+        (String) task.getVariable(REGION_NAME));
+    boolean anyValue = task.getVariable("overridePatrolsPerDay") != null
+        || task.getVariable("overridePersonnelPerPatrol") != null || task.getVariable("overrideJointWithTni") != null;
+    PlanRow replacement = null;
+    String reason = null;
+    if (!overridden.isEmpty()) {
+      Integer patrols = input.wholeNumber("overridePatrolsPerDay", "Patroli per hari", 1,
+          PatrolPlanning.MAX_PATROLS_PER_DAY);
+      Integer personnel = input.wholeNumber("overridePersonnelPerPatrol", "Personel Polri per patroli", 1,
           PatrolPlanning.MAX_PERSONNEL_PER_PATROL);
-      Boolean joint = yesNo(row.get(JOINT_WITH_TNI), r);
-      String reason = r.text("reason", "Alasan perubahan", 500, true);
-      if (district != null && !districts.containsKey(district)) {
-        r.problem("kecamatan " + abbreviate(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
-      } else if (district != null && reasons.containsKey(district)) {
-        r.problem("kecamatan " + district + " sudah diubah di baris sebelumnya");
+      Boolean joint = yesNo(task.getVariable("overrideJointWithTni"), input);
+      reason = input.text("overrideReason", "Alasan perubahan", 500, true);
+      if (patrols != null && personnel != null && joint != null) {
+        replacement = new PlanRow(patrols, joint, stage.reportIntervalHours(), personnel);
       }
-      for (String problem : r.problems()) {
-        input.problem("Perubahan rencana baris " + line + ": " + problem);
-      }
-      if (r.problems().isEmpty()) {
-        plans.put(district, new PlanRow(patrols, joint, stage.reportIntervalHours(), personnel));
-        reasons.put(district, reason);
-      }
+    } else if (anyValue || task.getVariable("overrideReason") != null) {
+      input.problem("Rencana pengganti diisi, tetapi tidak ada kecamatan yang dicentang");
     }
     Integer available = input.wholeNumber("personnelAvailable", "Personel yang tersedia", 0,
         PatrolPlanning.MAX_POLRES_PERSONNEL);
@@ -254,8 +251,15 @@ public class StagePatrols {
     input.refuseIfInvalid();
 
     Instant now = now();
-    reasons.forEach((district, reason) -> records.override(stage.stagePlanId(), district, plans.get(district), reason));
-    int needed = plans.values().stream().mapToInt(PlanRow::personnelNeeded).sum();
+    int needed = 0;
+    for (PatrolDistrict d : districts) {
+      if (overridden.contains(d.districtCode())) {
+        records.override(stage.stagePlanId(), d.districtCode(), replacement, reason);
+        needed += replacement.personnelNeeded();
+      } else {
+        needed += d.plan().personnelNeeded();
+      }
+    }
     records.recordReview(stage.stagePlanId(), available, needed, notes, userId(), now);
     int shortfall = Math.max(0, needed - available);
     if (shortfall > 0) {

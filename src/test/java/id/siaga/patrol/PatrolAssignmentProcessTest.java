@@ -219,8 +219,7 @@ class PatrolAssignmentProcessTest {
     String hotspot = districts.get(0).districtCode();
 
     Map<String, Object> review = new HashMap<>();
-    review.put("overrides", PatrolDriver.json("[{\"districtCode\":\"" + hotspot + "\",\"patrolsPerDay\":2,"
-        + "\"personnelPerPatrol\":3,\"jointWithTni\":\"true\",\"reason\":\"Dua kubu pendukung berkumpul di kantor KPU\"}]"));
+    review.putAll(PatrolDriver.override(List.of(hotspot), 2, 3, true, "Dua kubu pendukung berkumpul di kantor KPU"));
     review.put("personnelAvailable", 4);
     driver.submit(driver.task(pi, "ReviewPlanTask"), review);
     int needed = (districts.size() - 1) * 2 + 6;
@@ -409,14 +408,16 @@ class PatrolAssignmentProcessTest {
         .hasMessageContaining("harus antara 0 dan 10000");
     assertThatThrownBy(() -> driver.submit(review, Map.of()))
         .hasMessageContaining("Personel yang tersedia wajib diisi");
-    assertThatThrownBy(() -> driver.submit(review, Map.of("personnelAvailable", 10, "overrides", PatrolDriver.json(
-        "[{\"districtCode\":\"35.07.01\",\"patrolsPerDay\":2,\"personnelPerPatrol\":3,\"jointWithTni\":\"true\","
-            + "\"reason\":\"x\"},{\"districtCode\":\"73.73.01\",\"patrolsPerDay\":-2,\"personnelPerPatrol\":3,"
-            + "\"jointWithTni\":\"mungkin\"}]"))))
-        .hasMessageContaining("Perubahan rencana baris 1: kecamatan 35.07.01 bukan kecamatan Kota Palopo")
-        .hasMessageContaining("Perubahan rencana baris 2: Patroli per hari harus antara 1 dan 24")
+    Map<String, Object> badOverride = new HashMap<>(Map.of("personnelAvailable", 10, "overrideDistricts",
+        PatrolDriver.json("[\"35.07.01\",\"73.73.01\"]"), "overridePatrolsPerDay", -2, "overridePersonnelPerPatrol", 3,
+        "overrideJointWithTni", "mungkin"));
+    assertThatThrownBy(() -> driver.submit(review, badOverride))
+        .hasMessageContaining("Kecamatan yang rencananya diubah: 35.07.01 bukan kecamatan Kota Palopo")
+        .hasMessageContaining("Patroli per hari harus antara 1 dan 24")
         .hasMessageContaining("Gabungan dengan TNI harus ya atau tidak")
         .hasMessageContaining("Alasan perubahan wajib diisi");
+    assertThatThrownBy(() -> driver.submit(review, Map.of("personnelAvailable", 10, "overridePatrolsPerDay", 3)))
+        .hasMessageContaining("Rencana pengganti diisi, tetapi tidak ada kecamatan yang dicentang");
     assertThatThrownBy(() -> driver.submit(review, Map.of("personnelAvailable", 10,
         "reviewNotes", "<img src=x onerror=alert(1)>"))).hasMessageContaining("Catatan tidak boleh berisi kode");
     assertThat(records.districts(stage.stagePlanId())).noneMatch(PatrolDistrict::overridden);

@@ -121,6 +121,18 @@ final class PatrolDriver {
     return Map.of("personnelAvailable", personnelAvailable);
   }
 
+  /** The review form's override: the ticked kecamatan get this plan, for this reason. */
+  static Map<String, Object> override(List<String> districts, int patrolsPerDay, int personnelPerPatrol,
+      boolean joint, String reason) {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    fields.put("overrideDistricts", json(toJson(districts)));
+    fields.put("overridePatrolsPerDay", patrolsPerDay);
+    fields.put("overridePersonnelPerPatrol", personnelPerPatrol);
+    fields.put("overrideJointWithTni", String.valueOf(joint));
+    fields.put("overrideReason", reason);
+    return fields;
+  }
+
   static Map<String, Object> team(int personnel) {
     return Map.of("teamLeader", "IPTU Andi Rahman", "teamPersonnel", personnel);
   }

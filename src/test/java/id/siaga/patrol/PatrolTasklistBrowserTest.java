@@ -101,6 +101,39 @@ class PatrolTasklistBrowserTest {
         .isOne();
   }
 
+  @Test
+  void polresOverridesAKecamatansPlanWithAReasonInTheReviewForm() {
+    PatrolDriver driver = new PatrolDriver(runtime, tasks, forms, management);
+    String electionId = elections.createSimulation("pilkada-2024", LocalDate.now().plusDays(2)).id();
+    ProcessInstance pi = driver.startPatrols(PALOPO, "masa-tenang", electionId);
+    Task review = driver.task(pi, "ReviewPlanTask");
+    StagePatrol stage = records.findStageByProcessInstance(pi.getId()).orElseThrow();
+    String wara = regions.findChildren(PALOPO).get(0).code();
+
+    browser.login("polrespalopo");
+    browser.openTask(review.getId(), "Tinjau rencana patroli");
+    browser.claimIfNeeded();
+    WebElement plan = browser.field("Rencana per kecamatan (tabel patrol-plan)");
+    browser.until(d -> plan.getAttribute("value").contains("3 patroli/hari × 4 personel Polri"));
+    Region waraRegion = regions.findChildren(PALOPO).get(0);
+    browser.click(options("Kecamatan yang rencananya diubah", waraRegion.name() + " (" + wara + ")").get(0));
+    browser.type(browser.field("Patroli per hari (untuk kecamatan yang dicentang)"), "4");
+    browser.type(browser.field("Personel Polri per patroli (untuk kecamatan yang dicentang)"), "5");
+    browser.click(browser.driver().findElement(By.xpath("//div[contains(@class,'fjs-form-field-radio')]"
+        + "[.//label[normalize-space(text())='Gabungan dengan TNI (untuk kecamatan yang dicentang)']]"
+        + "//label[normalize-space(.)='Ya']//input")));
+    browser.type(browser.field("Alasan perubahan"), "Pusat kota, konsentrasi massa");
+    browser.type(browser.field("Personel Polres yang tersedia untuk patroli"), "500");
+    browser.screenshot("patrol-03-plan-review-override");
+    browser.complete();
+    browser.until(d -> tasks.createTaskQuery().taskId(review.getId()).count() == 0);
+
+    PatrolDistrict overridden = records.district(stage.stagePlanId(), wara).orElseThrow();
+    assertThat(overridden.plan()).isEqualTo(new PlanRow(4, true, 12, 5));
+    assertThat(overridden.overrideReason()).isEqualTo("Pusat kota, konsentrasi massa");
+    assertThat(records.findStage(stage.stagePlanId()).orElseThrow().reviewedBy()).isEqualTo("polrespalopo");
+  }
+
   /** The checkbox of an option of the form-js checklist with this label. */
   List<WebElement> options(String checklist, String option) {
     return browser.driver().findElements(By.xpath("//div[contains(@class,'fjs-form-field-checklist')]"

@@ -71,9 +71,10 @@ class SecurityStatusApiTest {
   void theRegionsAgenciesSeePlanAssignmentsReportsLastSituationAndGuardFigures() throws Exception {
     ProcessInstance guard = driver.startGuardPlan(PALOPO, electionId);
     ProcessInstance pi = driver.startPatrols(PALOPO, "masa-tenang", electionId);
-    driver.submit(driver.task(pi, "ReviewPlanTask"), Map.of("personnelAvailable", 10, "overrides", PatrolDriver.json(
-        "[{\"districtCode\":\"73.73.01\",\"patrolsPerDay\":4,\"personnelPerPatrol\":5,\"jointWithTni\":\"true\","
-            + "\"reason\":\"Pusat kota, massa kampanye\"}]")));
+    Map<String, Object> review = new java.util.HashMap<>(PatrolDriver.override(List.of("73.73.01"), 4, 5, true,
+        "Pusat kota, massa kampanye"));
+    review.put("personnelAvailable", 10);
+    driver.submit(driver.task(pi, "ReviewPlanTask"), review);
     driver.submit(driver.task(pi, "DecideReinforcementTask"), Map.of("decision", "SEBAGIAN", "grantedPersonnel", 20,
         "decisionReason", "Sebagian dari Brimob"));
     driver.submit(driver.task(pi, "AssignPatrolTeamTask", "73.73.01"), PatrolDriver.team(20));

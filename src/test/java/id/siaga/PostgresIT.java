@@ -104,6 +104,7 @@ class PostgresIT {
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
       startALogisticsLeg(app, port);
+      runSecurityPlans(app, port);
       assertThat(get(port, "/api/meetings/" + meetingId, "operator:" + FIRST_PASSWORD)).isEqualTo(200);
       assertThat(get(port, "/engine-rest/task", null)).isEqualTo(401);
       assertThat(get(port, "/engine-rest/task", "operator:" + FIRST_PASSWORD)).isEqualTo(200);
@@ -218,6 +219,63 @@ class PostgresIT {
       ClockUtil.reset();
     }
     assertThat(get(port, "/api/logistics?regionCode=73.73", "operator:" + FIRST_PASSWORD)).isEqualTo(200);
+  }
+
+  /**
+   * The security processes of Kota Palopo on PostgreSQL (after the logistics leg, whose figures give
+   * the TPS counts): TPS tiers imported over the API, the guard plan computed, the quiet period's
+   * patrols reviewed with an override, a BKO request, and the first situation report filed rawan.
+   */
+  private static void runSecurityPlans(ConfigurableApplicationContext app, int port) throws Exception {
+    StringBuilder csv = new StringBuilder("kode_kecamatan,tps_kurang_rawan,tps_rawan,tps_sangat_rawan\n");
+    for (int i = 1; i <= 9; i++) {
+      csv.append(String.format("73.73.%02d,%d,1,%d%n", i, 20 + i - 1 - (i == 1 ? 1 : 0), i == 1 ? 1 : 0));
+    }
+    HttpRequest put = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/security/tiers/73.73"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("operator:" + FIRST_PASSWORD).getBytes()))
+        .header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofString(csv.toString())).build();
+    assertThat(HttpClient.newHttpClient().send(put, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+    ProcessEngine engine = app.getBean(ProcessEngine.class);
+    String electionId = app.getBean(Elections.class).createSimulation("pilkada-2024", LocalDate.of(2027, 1, 20)).id();
+    TaskService tasks = engine.getTaskService();
+    JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+    try {
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-01-14T00:00:00Z")));
+      ProcessInstance guard = engine.getRuntimeService().startProcessInstanceByKey("tps-security-plan",
+          Map.of("regionCode", "73.73", "electionId", electionId));
+      // 9 kecamatan: kurang rawan 2 per 8 TPS, one rawan TPS each (2 police), one sangat rawan TPS (2 police)
+      int police = 0;
+      for (int i = 1; i <= 9; i++) {
+        int low = 20 + i - 1 - (i == 1 ? 1 : 0);
+        police += 2 * ((low + 7) / 8) + 2 + (i == 1 ? 2 : 0);
+      }
+      assertThat(jdbc.queryForObject("select police_needed from siaga_guard_plan where process_instance_id = ?",
+          Integer.class, guard.getId())).isEqualTo(police);
+      assertThat(tasks.createTaskQuery().processInstanceId(guard.getId()).count()).isEqualTo(3);
+
+      ProcessInstance patrols = engine.getRuntimeService().startProcessInstanceByKey("patrol-assignment",
+          Map.of("regionCode", "73.73", "stageCode", "masa-tenang", "electionId", electionId));
+      engine.getFormService().submitTaskForm(tasks.createTaskQuery().processInstanceId(patrols.getId())
+          .taskDefinitionKey("ReviewPlanTask").singleResult().getId(), Map.of("personnelAvailable", 10,
+          "overrideDistricts", org.camunda.spin.Spin.JSON("[\"73.73.01\"]"), "overridePatrolsPerDay", 4,
+          "overridePersonnelPerPatrol", 6, "overrideJointWithTni", "true", "overrideReason", "Pusat kota"));
+      assertThat(jdbc.queryForObject("select requested from siaga_reinforcement where source_id = ?", Integer.class,
+          patrols.getBusinessKey())).isEqualTo(8 * 12 + 24 - 10);
+      ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-01-16T16:00:01Z"))); // 17 January 00:00 WITA
+      engine.getManagementService().createJobQuery().processInstanceId(patrols.getId()).executable().list()
+          .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+      engine.getFormService().submitTaskForm(tasks.createTaskQuery().processInstanceId(patrols.getId())
+          .taskDefinitionKey("FileSituationReportTask").singleResult().getId(), Map.of("incidents", 1,
+          "rawanDistricts", org.camunda.spin.Spin.JSON("[\"73.73.01\"]"),
+          "incidentDistricts", org.camunda.spin.Spin.JSON("[\"73.73.01\"]"), "incidentNotes", "Bentrok kecil"));
+      assertThat(jdbc.queryForObject("select count(*) from siaga_patrol_situation where stage_plan_id = ?"
+          + " and situation = 'RAWAN' and had_incident", Integer.class, patrols.getBusinessKey())).isOne();
+      assertThat(engine.getManagementService().createJobQuery().processInstanceId(patrols.getId())
+          .activityId("NotifyCoordinatorTask").count()).isOne();
+    } finally {
+      ClockUtil.reset();
+    }
+    assertThat(get(port, "/api/security?regionCode=73.73", "operator:" + FIRST_PASSWORD)).isEqualTo(200);
   }
 
   private static ConfigurableApplicationContext start(String adminPassword) {

@@ -88,22 +88,26 @@ def main(src, dst):
         tag = el.tag.replace(B, "")
         name = el.get("name", "")
         cx, cy = x + w / 2, y + h / 2
-        if tag in ("userTask", "serviceTask", "task"):
+        if tag in ("userTask", "serviceTask", "task", "businessRuleTask", "callActivity"):
             fill = "#e3f2fd" if tag == "userTask" else "#ffffff"
-            out.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" fill="{fill}" stroke="#22242a" stroke-width="1.5"/>')
-            out.append(text_block(x + 8, y + 14, ["Pengguna" if tag == "userTask" else "Sistem"], 9, "start"))
+            width = 4 if tag == "callActivity" else 1.5
+            out.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" fill="{fill}" stroke="#22242a" stroke-width="{width}"/>')
+            kind = {"userTask": "Pengguna", "businessRuleTask": "Tabel keputusan", "callActivity": "Proses lain"}
+            out.append(text_block(x + 8, y + 14, [kind.get(tag, "Sistem")], 9, "start"))
             lines = wrap(name, 16)
             out.append(text_block(cx, cy - (len(lines) - 1) * 7 + 4, lines, 12))
             if el.find(B + "multiInstanceLoopCharacteristics") is not None:
                 out.append(mi_marker(cx, y + h - 12))
-        elif tag in ("startEvent", "endEvent", "boundaryEvent"):
+        elif tag in ("startEvent", "endEvent", "boundaryEvent", "intermediateCatchEvent"):
             r = w / 2
             stroke = 3.5 if tag == "endEvent" else 1.5
             fill = "#fff8e1" if tag == "boundaryEvent" else "#ffffff"
             dash = ' stroke-dasharray="4 2"' if tag == "boundaryEvent" and el.get("cancelActivity") == "false" else ""
             out.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{fill}" stroke="#22242a" stroke-width="{stroke}"{dash}/>')
             if el.find(B + "timerEventDefinition") is not None:
-                out.append(f'<circle cx="{cx}" cy="{cy}" r="{r - 5}" fill="none" stroke="#22242a"{dash}/>')
+                out.append(f'<circle cx="{cx}" cy="{cy}" r="{r - 3 if tag == "intermediateCatchEvent" else r - 5}" fill="none" stroke="#22242a"{dash}/>')
+                if tag == "intermediateCatchEvent":
+                    out.append(f'<circle cx="{cx}" cy="{cy}" r="{r - 7}" fill="none" stroke="#22242a"/>')
                 out.append(f'<path d="M {cx} {cy - 9} L {cx} {cy} L {cx + 6} {cy + 3}" fill="none" stroke="#22242a" stroke-width="1.5"/>')
             if el.find(B + "terminateEventDefinition") is not None:
                 out.append(f'<circle cx="{cx}" cy="{cy}" r="{r - 7}" fill="#22242a"/>')

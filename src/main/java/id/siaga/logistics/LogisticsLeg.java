@@ -102,13 +102,14 @@ public class LogisticsLeg {
     return List.of(Agency.groupId(AgencyType.BAWASLU, leg.regionCode()), Agency.groupId(AgencyType.POLRI, leg.regionCode()));
   }
 
-  /** The rows of the per-TPS return form, one per TPS, numbered by the server. */
-  public SpinJsonNode tpsRows(DelegateExecution execution) {
+  /** The TPS of this kecamatan as the return form's checklist offers them: "TPS 1" … "TPS n". */
+  public SpinJsonNode tpsOptions(DelegateExecution execution) {
     Leg leg = legOf(execution.getProcessInstanceId());
     DistrictLeg district = districtOf(execution, leg);
     StringBuilder json = new StringBuilder("[");
     for (int tps = 1; tps <= district.tpsCount(); tps++) {
-      json.append(tps == 1 ? "" : ",").append("{\"tps\":").append(tps).append('}');
+      json.append(tps == 1 ? "" : ",").append("{\"label\":\"TPS ").append(tps).append("\",\"value\":\"").append(tps)
+          .append("\"}");
     }
     return Spin.JSON(json.append(']').toString());
   }
@@ -501,24 +502,15 @@ public class LogisticsLeg {
     Leg leg = openLeg(task.getProcessInstanceId());
     DistrictLeg district = districtOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
-    List<LogisticsFinding> findings = new ArrayList<>();
-    List<Map<String, Object>> rows = input.rows("findings", "Temuan pengawasan");
-    if (rows.size() > 50) {
-      input.problem("Temuan pengawasan: paling banyak 50 baris");
+    List<FindingCategory> categories = input.choices("findingCategories", "Jenis temuan", FindingCategory.class);
+    String description = input.text("findingDescription", "Uraian temuan", 1000, !categories.isEmpty());
+    if (categories.isEmpty() && description != null) {
+      input.problem("Uraian temuan diisi, tetapi tidak ada jenis temuan yang dicentang");
     }
-    int line = 0;
-    for (Map<String, Object> row : rows) {
-      line++;
-      FormInput r = new FormInput(row);
-      FindingCategory category = r.choice("category", "Jenis temuan", FindingCategory.class);
-      String description = r.text("description", "Uraian temuan", 1000, true);
-      for (String problem : r.problems()) {
-        input.problem("Temuan baris " + line + ": " + problem);
-      }
-      if (r.problems().isEmpty()) {
-        findings.add(new LogisticsFinding(newId("temuan-"), leg.legId(), district.districtCode(),
-            LogisticsFinding.SUPERVISION, category.name(), description, userId(task), now(), "OPEN", null));
-      }
+    List<LogisticsFinding> findings = new ArrayList<>();
+    for (FindingCategory category : new java.util.LinkedHashSet<>(categories)) {
+      findings.add(new LogisticsFinding(newId("temuan-"), leg.legId(), district.districtCode(),
+          LogisticsFinding.SUPERVISION, category.name(), description, userId(task), now(), "OPEN", null));
     }
     input.text("supervisionNotes", "Catatan pengawasan", 2000, false);
     input.refuseIfInvalid();
@@ -609,43 +601,26 @@ public class LogisticsLeg {
     FormInput input = new FormInput(task::getVariable);
     List<LogisticsItem> ballots = ballotTypes(regions.find(leg.regionCode()).orElseThrow());
     List<Quantities.TpsCount> counts = new ArrayList<>();
-    boolean[] seen = new boolean[district.tpsCount() + 1];
-    int line = 0;
-    for (Map<String, Object> row : input.rows(TPS_RETURNS, "Rekapitulasi per TPS")) {
-      line++;
-      FormInput r = new FormInput(row);
-      Integer tps = r.wholeNumber("tps", "Nomor TPS", 1, Math.max(1, district.tpsCount()));
-      if (tps != null && seen[tps]) {
-        r.problem("TPS " + tps + " tercantum dua kali");
-      }
-      List<Quantities.TpsCount> rowCounts = new ArrayList<>();
-      for (LogisticsItem ballot : ballots) {
-        Integer received = r.wholeNumber(ballot.field("Received"), ballot.label() + " diterima", 0, 100_000);
-        Integer used = r.wholeNumber(ballot.field("Used"), ballot.label() + " digunakan", 0, 100_000);
-        Integer unused = r.wholeNumber(ballot.field("Unused"), ballot.label() + " tidak digunakan", 0, 100_000);
-        Integer damaged = r.wholeNumber(ballot.field("Damaged"), ballot.label() + " rusak", 0, 100_000);
-        if (tps != null && received != null && used != null && unused != null && damaged != null) {
-          rowCounts.add(new Quantities.TpsCount(tps, ballot, received, used, unused, damaged));
-        }
-      }
-      for (String problem : r.problems()) {
-        input.problem("Baris " + line + ": " + problem);
-      }
-      if (r.problems().isEmpty()) {
-        seen[tps] = true;
-        counts.addAll(rowCounts);
+    for (LogisticsItem ballot : ballots) {
+      Integer received = input.wholeNumber(ballot.field("Received"), ballot.label() + " diterima TPS", 0, MAX_QUANTITY);
+      Integer used = input.wholeNumber(ballot.field("Used"), ballot.label() + " digunakan", 0, MAX_QUANTITY);
+      Integer unused = input.wholeNumber(ballot.field("Unused"), ballot.label() + " tidak digunakan", 0, MAX_QUANTITY);
+      Integer damaged = input.wholeNumber(ballot.field("Damaged"), ballot.label() + " rusak", 0, MAX_QUANTITY);
+      if (received != null && used != null && unused != null && damaged != null) {
+        counts.add(new Quantities.TpsCount(Quantities.KECAMATAN_TOTAL, ballot, received, used, unused, damaged));
       }
     }
-    List<Integer> absent = new ArrayList<>();
-    for (int tps = 1; tps <= district.tpsCount(); tps++) {
-      if (!seen[tps]) {
-        absent.add(tps);
+    java.util.Set<Integer> unreconciled = new java.util.TreeSet<>();
+    for (Object value : input.list("unreconciledTps", "TPS yang tidak cocok")) {
+      String text = value == null ? "" : value.toString().trim();
+      if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > district.tpsCount()) {
+        input.problem("TPS yang tidak cocok: " + abbreviate(text) + " bukan TPS kecamatan ini (1–" + district.tpsCount()
+            + ")");
+      } else {
+        unreconciled.add(Integer.parseInt(text));
       }
     }
-    if (input.problems().isEmpty() && !absent.isEmpty()) {
-      input.problem("Setiap TPS direkapitulasi: belum ada TPS " + absent.stream().limit(20).map(String::valueOf)
-          .collect(Collectors.joining(", ")) + (absent.size() > 20 ? ", …" : ""));
-    }
+    String differenceNotes = input.text("unreconciledNotes", "Uraian selisih per TPS", 2000, !unreconciled.isEmpty());
     checkAgainstOutbound(leg, district, counts, input);
     input.refuseIfInvalid();
     legs.insertTpsReturns(leg.legId(), district.districtCode(), counts);
@@ -655,8 +630,13 @@ public class LogisticsLeg {
           LogisticsFinding.RECONCILIATION, "SELISIH_REKONSILIASI", Quantities.describe(count), userId(task), now(),
           "OPEN", null));
     }
+    for (int tps : unreconciled) {
+      legs.insertFinding(new LogisticsFinding(newId("selisih-"), leg.legId(), district.districtCode(),
+          LogisticsFinding.RECONCILIATION, "SELISIH_TPS", "TPS " + tps + ": " + differenceNotes, userId(task), now(),
+          "OPEN", null));
+    }
     legs.stamp(leg.legId(), district.districtCode(), "delivered_at", now());
-    task.getExecution().setVariable(DIFFERENCES, differing.size());
+    task.getExecution().setVariable(DIFFERENCES, differing.size() + unreconciled.size());
   }
 
   /** What the TPS of a kecamatan say they received cannot exceed what the kecamatan received on the way out. */

@@ -45,7 +45,6 @@ final class LogisticsVariables {
   static final String WITNESS_GROUP = "witnessGroup";
   static final String DIFFERENCES = "reconciliationDifferences";
   static final String DIFFERENCES_TEXT = "differencesText";
-  static final String TPS_RETURNS = "tpsReturns";
 
   private LogisticsVariables() {}
 }

@@ -63,7 +63,14 @@ public final class Quantities {
     });
   }
 
-  /** One TPS's count of one ballot type on the return leg. */
+  /**
+   * The TPS number of a kecamatan's total on the return leg: the PPK adds up its TPS's result forms
+   * (Tasklist cannot hold a row per TPS; docs/architecture.md), and names the TPS that do not
+   * reconcile.
+   */
+  public static final int KECAMATAN_TOTAL = 0;
+
+  /** A count of one ballot type on the return leg: one TPS's, or a kecamatan's total ({@link #KECAMATAN_TOTAL}). */
   public record TpsCount(int tps, LogisticsItem item, int received, int used, int unused, int damaged) {
 
     /** used + unused + damaged − received: 0 when the TPS reconciles. */
@@ -86,7 +93,7 @@ public final class Quantities {
   /** How a difference reads in a finding: "TPS 3, surat suara gubernur: 240 + 10 + 2 = 252, diterima 250 (selisih +2)". */
   public static String describe(TpsCount count) {
     int difference = count.difference();
-    return "TPS " + count.tps() + ", " + count.item().label().toLowerCase(java.util.Locale.ROOT) + ": digunakan "
+    return (count.tps() == KECAMATAN_TOTAL ? "Jumlah kecamatan" : "TPS " + count.tps()) + ", " + count.item().label().toLowerCase(java.util.Locale.ROOT) + ": digunakan "
         + count.used() + " + sisa " + count.unused() + " + rusak " + count.damaged() + " = "
         + (count.used() + count.unused() + count.damaged()) + ", diterima " + count.received() + " (selisih "
         + (difference > 0 ? "+" : "") + difference + ")";

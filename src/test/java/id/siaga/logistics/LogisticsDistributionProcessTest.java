@@ -297,16 +297,21 @@ class LogisticsDistributionProcessTest {
     String kecamatan = legs.districts(leg.legId()).get(1).districtCode();
     Task supervision = driver.task(pi, "SuperviseDeliveryTask", kecamatan);
     assertThat(groups(supervision)).containsExactly("panwascam" + kecamatan.replace(".", ""));
-    assertThatThrownBy(() -> driver.submit(supervision, Map.of("findings",
-        json("[{\"category\":\"KOTAK_BASAH\",\"description\":\"<script>alert(1)</script>\"}]"))))
-        .hasMessageContaining("tidak boleh berisi kode");
-    driver.submit(supervision, Map.of("findings", json("[{\"category\":\"KOTAK_BASAH\",\"description\":\"Dua kotak"
-        + " suara basah di gudang PPK\"},{\"category\":\"SEGEL_RUSAK\",\"description\":\"Segel kotak 4 terbuka\"}]")));
+    assertThatThrownBy(() -> driver.submit(supervision, Map.of("findingCategories", json("[\"KOTAK_BASAH\"]"),
+        "findingDescription", "<script>alert(1)</script>"))).hasMessageContaining("tidak boleh berisi kode");
+    assertThatThrownBy(() -> driver.submit(supervision, Map.of("findingCategories", json("[\"KOTAK_BASAH\"]"))))
+        .hasMessageContaining("Uraian temuan wajib diisi");
+    assertThatThrownBy(() -> driver.submit(supervision, Map.of("findingCategories", json("[\"BANJIR\"]"),
+        "findingDescription", "x"))).hasMessageContaining("Jenis temuan");
+    assertThatThrownBy(() -> driver.submit(supervision, Map.of("findingDescription", "Dua kotak basah")))
+        .hasMessageContaining("tidak ada jenis temuan yang dicentang");
+    driver.submit(supervision, Map.of("findingCategories", json("[\"KOTAK_BASAH\",\"SEGEL_RUSAK\"]"),
+        "findingDescription", "Dua kotak suara basah dan segel kotak 4 terbuka di gudang PPK"));
     List<Task> corrections = driver.tasks(pi, "CorrectFindingTask");
     assertThat(corrections).hasSize(2).allSatisfy(t -> assertThat(groups(t)).containsExactly("kpu7373"));
     assertThat(corrections).extracting(t -> taskService.getVariable(t.getId(), "findingText"))
-        .containsExactlyInAnyOrder("Kotak atau surat suara basah: Dua kotak suara basah di gudang PPK",
-            "Segel rusak atau terbuka: Segel kotak 4 terbuka");
+        .containsExactlyInAnyOrder("Kotak atau surat suara basah: Dua kotak suara basah dan segel kotak 4 terbuka di gudang PPK",
+            "Segel rusak atau terbuka: Dua kotak suara basah dan segel kotak 4 terbuka di gudang PPK");
     for (Task t : corrections) {
       driver.submit(t, Map.of("correctionNotes", "Kotak diganti dan disegel ulang disaksikan Panwascam"));
     }
@@ -337,8 +342,8 @@ class LogisticsDistributionProcessTest {
     // the Panwascam supervises the way back too: one finding, one corrective task for KPU
     String watched = districts.get(1).districtCode();
     for (Task t : driver.tasks(back, "SuperviseReturnTask")) {
-      driver.submit(t, driver.district(t).equals(watched) ? Map.of("findings", json("[{\"category\":\"SEGEL_RUSAK\","
-          + "\"description\":\"Segel kotak TPS 2 putus di perahu\"}]")) : Map.of());
+      driver.submit(t, driver.district(t).equals(watched) ? Map.of("findingCategories", json("[\"SEGEL_RUSAK\"]"),
+          "findingDescription", "Segel kotak TPS 2 putus di perahu") : Map.of());
     }
     Task correction = driver.task(back, "CorrectReturnFindingTask");
     assertThat(driver.district(correction)).isEqualTo(watched);
@@ -348,16 +353,26 @@ class LogisticsDistributionProcessTest {
       String code = driver.district(t);
       int tps = legs.district(leg.legId(), code).orElseThrow().tpsCount();
       int perTps = legs.quantities(out.legId(), code).get(LogisticsItem.BALLOT_LOCAL).received() / tps;
-      assertThat(taskService.getVariable(t.getId(), "tpsReturns").toString()).startsWith("[{\"tps\":1},{\"tps\":2}");
-      List<String> rows = new ArrayList<>();
-      for (int n = 1; n <= tps; n++) {
-        int used = perTps - 20;
-        int unused = code.equals(differing) && n == 3 ? 17 : 19;  // three ballots unaccounted for at TPS 3
-        rows.add("{\"tps\":" + n + ",\"ballotProvinceReceived\":" + perTps + ",\"ballotProvinceUsed\":" + used
-            + ",\"ballotProvinceUnused\":19,\"ballotProvinceDamaged\":1,\"ballotLocalReceived\":" + perTps
-            + ",\"ballotLocalUsed\":" + used + ",\"ballotLocalUnused\":" + unused + ",\"ballotLocalDamaged\":1}");
+      assertThat(taskService.getVariable(t.getId(), "tpsOptions").toString())
+          .startsWith("[{\"label\":\"TPS 1\",\"value\":\"1\"},{\"label\":\"TPS 2\",\"value\":\"2\"}");
+      // the kecamatan's totals from its TPS's result forms; three ballots unaccounted for at TPS 3 of one kecamatan
+      int used = (perTps - 20) * tps;
+      int unused = code.equals(differing) ? 19 * tps - 2 : 19 * tps;
+      Map<String, Object> totals = new java.util.HashMap<>(Map.of("ballotProvinceReceived", perTps * tps,
+          "ballotProvinceUsed", used, "ballotProvinceUnused", 19 * tps, "ballotProvinceDamaged", tps,
+          "ballotLocalReceived", perTps * tps, "ballotLocalUsed", used, "ballotLocalUnused", unused,
+          "ballotLocalDamaged", tps));
+      if (code.equals(differing)) {
+        totals.put("unreconciledTps", json("[\"3\"]"));
+        totals.put("unreconciledNotes", "Dua surat suara bupati/wali kota tidak ditemukan di kotak TPS 3");
+        Map<String, Object> wrongTps = new java.util.HashMap<>(totals);
+        wrongTps.put("unreconciledTps", json("[\"" + (tps + 1) + "\"]"));
+        assertThatThrownBy(() -> driver.submit(t, wrongTps)).hasMessageContaining("bukan TPS kecamatan ini (1–" + tps);
+        Map<String, Object> noNotes = new java.util.HashMap<>(totals);
+        noNotes.remove("unreconciledNotes");
+        assertThatThrownBy(() -> driver.submit(t, noNotes)).hasMessageContaining("Uraian selisih per TPS wajib diisi");
       }
-      driver.submit(t, Map.of("tpsReturns", json("[" + String.join(",", rows) + "]")));
+      driver.submit(t, totals);
     }
     // the boxes are due back at the warehouse H+5 18:00 WITA: the kecamatan's recorded deadline
     Instant returnBy = ZonedDateTime.of(VOTING_DAY.plusDays(5), java.time.LocalTime.of(18, 0), WITA).toInstant();
@@ -373,10 +388,11 @@ class LogisticsDistributionProcessTest {
     assertThat(driver.district(review)).isEqualTo(differing);
     assertThat(groups(review)).containsExactly("bawaslu7373");
     assertThat(taskService.getVariable(review.getId(), "differencesText").toString())
-        .contains("TPS 3, surat suara bupati/wali kota").contains("(selisih -2)")
+        .contains("Jumlah kecamatan, surat suara bupati/wali kota").contains("(selisih -2)")
+        .contains("TPS 3: Dua surat suara bupati/wali kota tidak ditemukan")
         .contains("Formulir hasil (C.Hasil) kembali");
     driver.submit(review, Map.of("reviewDecision", "DUGAAN_PELANGGARAN", "reviewNotes", "Diteruskan ke Gakkumdu"));
-    assertThat(legs.findings(leg.legId())).hasSize(3).anySatisfy(f -> {
+    assertThat(legs.findings(leg.legId())).hasSize(4).anySatisfy(f -> {
       assertThat(f.kind()).isEqualTo(LogisticsFinding.RECONCILIATION);
       assertThat(f.status()).isEqualTo("REVIEWED");
     }).anySatisfy(f -> {

@@ -102,6 +102,24 @@ public class LogisticsLeg {
     return List.of(Agency.groupId(AgencyType.BAWASLU, leg.regionCode()), Agency.groupId(AgencyType.POLRI, leg.regionCode()));
   }
 
+  /**
+   * The kecamatan of this leg as the allocation form offers them ("Wara (73.73.01)"): all of them,
+   * or only the remote (3T) ones for transport support.
+   */
+  public SpinJsonNode districtOptions(DelegateExecution execution, boolean remoteOnly) {
+    Leg leg = legOf(execution.getProcessInstanceId());
+    Map<String, String> names = regions.findChildren(leg.regionCode()).stream()
+        .collect(Collectors.toMap(Region::code, Region::name));
+    List<Map<String, String>> options = new ArrayList<>();
+    for (DistrictLeg d : legs.districts(leg.legId())) {
+      if (!remoteOnly || d.remote()) {
+        options.add(Map.of("label", names.getOrDefault(d.districtCode(), d.districtCode()) + " (" + d.districtCode() + ")",
+            "value", d.districtCode()));
+      }
+    }
+    return Spin.JSON(options);
+  }
+
   /** The TPS of this kecamatan as the return form's checklist offers them: "TPS 1" … "TPS n". */
   public SpinJsonNode tpsOptions(DelegateExecution execution) {
     Leg leg = legOf(execution.getProcessInstanceId());
@@ -210,6 +228,26 @@ public class LogisticsLeg {
     }
   }
 
+  /** How many changes the allocation form takes per submission (docs/processes/logistics-distribution.md). */
+  static final int CHANGE_SLOTS = 5;
+
+  /** The filled change slots of the allocation form as rows (kecamatan, item, quantity, reason). */
+  private static List<Map<String, Object>> changeSlots(DelegateTask task) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int k = 1; k <= CHANGE_SLOTS; k++) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("districtCode", task.getVariable("change" + k + "District"));
+      row.put("item", task.getVariable("change" + k + "Item"));
+      row.put("quantity", task.getVariable("change" + k + "Quantity"));
+      row.put("reason", task.getVariable("change" + k + "Reason"));
+      if (row.values().stream().anyMatch(v -> v != null && !v.toString().isBlank())) {
+        row.put("slot", k);
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
   private static boolean mayStart(Authentication user, String regionCode) {
     List<String> groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
     return groups.contains(Groups.CAMUNDA_ADMIN) || groups.contains(Agency.groupId(AgencyType.KPU, regionCode))
@@ -232,9 +270,8 @@ public class LogisticsLeg {
     Map<String, Map<LogisticsItem, QuantityRow>> plan = new LinkedHashMap<>();
     record Change(String district, LogisticsItem item, int quantity, String reason) {}
     List<Change> changes = new ArrayList<>();
-    int line = 0;
-    for (Map<String, Object> row : input.rows("overrides", "Perubahan alokasi")) {
-      line++;
+    for (Map<String, Object> row : changeSlots(task)) {
+      int line = (Integer) row.remove("slot");
       FormInput r = new FormInput(row);
       String district = r.text("districtCode", "Kode kecamatan", 16, true);
       LogisticsItem item = r.choice("item", "Barang", LogisticsItem.class);
@@ -249,33 +286,27 @@ public class LogisticsLeg {
         r.problem(item.label() + " tidak dialokasikan ke kecamatan ini");
       }
       for (String problem : r.problems()) {
-        input.problem("Perubahan alokasi baris " + line + ": " + problem);
+        input.problem("Perubahan " + line + ": " + problem);
       }
       if (r.problems().isEmpty()) {
         changes.add(new Change(district, item, quantity, reason));
       }
     }
     Map<String, String> support = new LinkedHashMap<>();
-    line = 0;
-    for (Map<String, Object> row : input.rows("transportSupport", "Bantuan angkutan")) {
-      line++;
-      FormInput r = new FormInput(row);
-      String district = r.text("districtCode", "Kode kecamatan", 16, true);
-      String provider = r.text("provider", "Penyedia angkutan", 8, true);
-      if (provider != null && !List.of("TNI", "PEMDA").contains(provider)) {
-        r.problem("penyedia angkutan harus TNI atau PEMDA");
-      }
-      DistrictLeg d = district == null ? null : districts.get(district);
-      if (district != null && d == null) {
-        r.problem("kecamatan " + abbreviate(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
-      } else if (d != null && !d.remote()) {
-        r.problem("bantuan angkutan TNI/Pemda diminta untuk kecamatan terpencil (3T) saja");
-      }
-      for (String problem : r.problems()) {
-        input.problem("Bantuan angkutan baris " + line + ": " + problem);
-      }
-      if (r.problems().isEmpty()) {
-        support.put(district, provider);
+    for (String provider : List.of("TNI", "PEMDA")) {
+      String label = provider.equals("TNI") ? "Angkutan TNI" : "Angkutan pemerintah daerah";
+      for (Object value : input.list(provider.equals("TNI") ? "tniTransport" : "pemdaTransport", label)) {
+        String district = value == null ? "" : value.toString();
+        DistrictLeg d = districts.get(district);
+        if (d == null) {
+          input.problem(label + ": kecamatan " + abbreviate(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
+        } else if (!d.remote()) {
+          input.problem(label + ": bantuan angkutan TNI/Pemda diminta untuk kecamatan terpencil (3T) saja");
+        } else if (support.containsKey(district)) {
+          input.problem("Kecamatan " + district + " dicentang untuk angkutan TNI dan pemerintah daerah sekaligus");
+        } else {
+          support.put(district, provider);
+        }
       }
     }
     input.refuseIfInvalid();

@@ -262,11 +262,15 @@ class LogisticsDistributionProcessTest {
     ProcessInstance pi = driver.start(mahulu, LegDirection.OUTBOUND, electionId);
     Leg leg = driver.leg(pi);
     // transport support only for a remote kecamatan
-    assertThatThrownBy(() -> driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of("transportSupport",
-        json("[{\"districtCode\":\"" + land + "\",\"provider\":\"TNI\"}]"))))
-        .hasMessageContaining("untuk kecamatan terpencil (3T) saja");
-    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of("transportSupport",
-        json("[{\"districtCode\":\"" + river + "\",\"provider\":\"TNI\"}]")));
+    assertThatThrownBy(() -> driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of("tniTransport",
+        json("[\"" + land + "\"]")))).hasMessageContaining("untuk kecamatan terpencil (3T) saja");
+    assertThatThrownBy(() -> driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of("tniTransport",
+        json("[\"" + river + "\"]"), "pemdaTransport", json("[\"" + river + "\"]"))))
+        .hasMessageContaining("untuk angkutan TNI dan pemerintah daerah sekaligus");
+    // the form offers only the remote kecamatan
+    assertThat(taskService.getVariable(driver.task(pi, "ConfirmAllocationTask").getId(), "remoteOptions").toString())
+        .contains("\"value\":\"" + river + "\"").doesNotContain("\"value\":\"" + land + "\"");
+    driver.submit(driver.task(pi, "ConfirmAllocationTask"), Map.of("tniTransport", json("[\"" + river + "\"]")));
     driver.submit(driver.task(pi, "SortAndFoldTask"), driver.ballots(leg, "Damaged", 0));
     Task transport = driver.task(pi, "ProvideTransportTask");
     assertThat(driver.district(transport)).isEqualTo(river);
@@ -468,17 +472,17 @@ class LogisticsDistributionProcessTest {
     String kecamatan = legs.districts(leg.legId()).get(0).districtCode();
     List<QuantityRow> before = legs.quantities(leg.legId());
     Task allocation = driver.task(pi, "ConfirmAllocationTask");
-    assertThatThrownBy(() -> driver.submit(allocation, Map.of("overrides", json("[{\"districtCode\":\"" + kecamatan
-        + "\",\"item\":\"BALLOT_LOCAL\",\"quantity\":5000}]")))).hasMessageContaining("Alasan perubahan wajib diisi");
-    assertThatThrownBy(() -> driver.submit(allocation, Map.of("overrides", json("[{\"districtCode\":\"73.71.01\","
-        + "\"item\":\"BALLOT_LOCAL\",\"quantity\":5000,\"reason\":\"tambahan\"}]"))))
-        .hasMessageContaining("kecamatan 73.71.01 bukan kecamatan Kota Palopo");
-    assertThatThrownBy(() -> driver.submit(allocation, Map.of("overrides", json("[{\"districtCode\":\"" + kecamatan
-        + "\",\"item\":\"BALLOT_LOCAL\",\"quantity\":-5,\"reason\":\"koreksi\"}]")))).hasMessageContaining("Jumlah harus antara 0");
+    assertThatThrownBy(() -> driver.submit(allocation, Map.of("change1District", kecamatan, "change1Item", "BALLOT_LOCAL",
+        "change1Quantity", 5000))).hasMessageContaining("Perubahan 1: Alasan perubahan wajib diisi");
+    assertThatThrownBy(() -> driver.submit(allocation, Map.of("change2District", "73.71.01", "change2Item",
+        "BALLOT_LOCAL", "change2Quantity", 5000, "change2Reason", "tambahan")))
+        .hasMessageContaining("Perubahan 2: kecamatan 73.71.01 bukan kecamatan Kota Palopo");
+    assertThatThrownBy(() -> driver.submit(allocation, Map.of("change1District", kecamatan, "change1Item", "BALLOT_LOCAL",
+        "change1Quantity", -5, "change1Reason", "koreksi"))).hasMessageContaining("Jumlah harus antara 0");
     assertThat(legs.quantities(leg.legId())).isEqualTo(before);
     // a changed number with its reason is recorded beside the computed one
-    driver.submit(allocation, Map.of("overrides", json("[{\"districtCode\":\"" + kecamatan + "\",\"item\":\"BALLOT_LOCAL\","
-        + "\"quantity\":5000,\"reason\":\"DPT tambahan hasil pemutakhiran\"}]")));
+    driver.submit(allocation, Map.of("change1District", kecamatan, "change1Item", "BALLOT_LOCAL", "change1Quantity", 5000,
+        "change1Reason", "DPT tambahan hasil pemutakhiran"));
     QuantityRow changed = legs.quantities(leg.legId(), kecamatan).get(LogisticsItem.BALLOT_LOCAL);
     assertThat(changed.planned()).isEqualTo(5000);
     assertThat(changed.computed()).isNotEqualTo(5000);

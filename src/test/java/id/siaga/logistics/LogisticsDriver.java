@@ -90,7 +90,7 @@ final class LogisticsDriver {
   // ---- the forms as users fill them
 
   static Map<String, Object> noChanges() {
-    return Map.of("overrides", Variables.objectValue("[]").serializationDataFormat("application/json").create());
+    return Map.of("tniTransport", Variables.objectValue("[]").serializationDataFormat("application/json").create());
   }
 
   static Object json(String json) {

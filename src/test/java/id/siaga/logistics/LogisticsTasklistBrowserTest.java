@@ -67,7 +67,7 @@ class LogisticsTasklistBrowserTest {
   }
 
   @Test
-  void kpuConfirmsTheAllocationShownPerKecamatanAndSortingFollows() {
+  void kpuChangesOneKecamatansAllocationWithAReasonAndSortingFollows() {
     Task allocation = driver.task(pi, "ConfirmAllocationTask");
     String allocationText = (String) runtime.getVariable(pi.getId(), "allocationText");
     String waraLine = allocationText.lines().filter(l -> l.startsWith("Wara (" + WARA + "): ")).findFirst()
@@ -81,10 +81,15 @@ class LogisticsTasklistBrowserTest {
     browser.until(d -> computed.getAttribute("value").contains(waraLine));
     assertThat(computed.isEnabled()).isFalse();
     assertThat(computed.getAttribute("value")).isEqualTo(allocationText);
-    assertThat(browser.label("Perubahan alokasi (wajib dengan alasan)").isDisplayed()).isTrue();
+    assertThat(browser.label("Perubahan 1: kecamatan").isDisplayed()).isTrue();
     browser.screenshot("logistics-01-allocation-form");
 
-    // no changes: the computed allocation stands
+    // one change with its reason, chosen from the kecamatan and items the form offers
+    browser.select("Perubahan 1: kecamatan", "Wara (" + WARA + ")");
+    browser.select("Perubahan 1: barang", "Surat suara bupati/wali kota");
+    browser.type(browser.field("Perubahan 1: jumlah baru"), "9999");
+    browser.type(browser.field("Perubahan 1: alasan"), "DPT tambahan hasil pemutakhiran");
+    browser.screenshot("logistics-01b-allocation-change");
     browser.complete();
     browser.until(d -> tasks.createTaskQuery().taskId(allocation.getId()).count() == 0);
     browser.until(d -> browser.listed("Sortir dan lipat surat suara").size() == 1);
@@ -92,8 +97,51 @@ class LogisticsTasklistBrowserTest {
     browser.screenshot("logistics-02-allocation-confirmed");
     assertThat(driver.tasks(pi, "SortAndFoldTask")).hasSize(1);
     Leg leg = driver.leg(pi);
-    legs.quantities(leg.legId(), WARA).values()
-        .forEach(q -> assertThat(q.planned()).as("%s", q.item()).isEqualTo(q.computed()));
+    legs.quantities(leg.legId(), WARA).forEach((item, q) -> assertThat(q.planned()).as("%s", item)
+        .isEqualTo(item == LogisticsItem.BALLOT_LOCAL ? 9999 : q.computed()));
+    assertThat(legs.quantities(leg.legId(), WARA).get(LogisticsItem.BALLOT_LOCAL).overrideReason())
+        .isEqualTo("DPT tambahan hasil pemutakhiran");
+  }
+
+  @Test
+  void thePpkOfWaraAddsUpItsTpsAndNamesTheOneThatDoesNotReconcile() {
+    // an election voted yesterday, whose outbound leg was started in time
+    java.time.LocalDate votingDay = LocalDate.now().minusDays(1);
+    String past = elections.createSimulation("pilkada-2024", votingDay).id();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        votingDay.minusDays(10).atStartOfDay(java.time.ZoneId.of("Asia/Makassar")).toInstant()));
+    try {
+      driver.start(PALOPO, LegDirection.OUTBOUND, past);
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+    ProcessInstance back = driver.start(PALOPO, LegDirection.RETURN, past);
+    Leg leg = driver.leg(back);
+    Task returns = driver.task(back, "RecordTpsReturnsTask", WARA);
+
+    browser.login("ppkwara");
+    browser.openTask(returns.getId(), "Rekapitulasi surat suara kecamatan");
+    browser.claimIfNeeded();
+    for (String ballot : List.of("Surat suara gubernur", "Surat suara bupati/wali kota")) {
+      browser.type(browser.field(ballot + " diterima TPS (jumlah kecamatan)"), "1000");
+      browser.type(browser.field(ballot + " digunakan (jumlah kecamatan)"), "900");
+      browser.type(browser.field(ballot + " tidak digunakan (jumlah kecamatan)"), "98");
+      browser.type(browser.field(ballot + " rusak (jumlah kecamatan)"), "2");
+    }
+    browser.click(browser.driver().findElement(By.xpath("//div[contains(@class,'fjs-form-field-checklist')]"
+        + "[.//label[normalize-space(text())='TPS yang hitungannya tidak cocok']]//label[normalize-space(.)='TPS 2']//input")));
+    browser.type(browser.field("Uraian selisih per TPS (wajib bila ada TPS yang dicentang)"),
+        "Satu surat suara gubernur tercatat di C.Hasil TPS 2 tetapi tidak ada di kotak");
+    browser.screenshot("logistics-06-return-reconciliation");
+    browser.complete();
+    browser.until(d -> tasks.createTaskQuery().taskId(returns.getId()).count() == 0);
+
+    assertThat(legs.findings(leg.legId())).singleElement().satisfies(f -> {
+      assertThat(f.districtCode()).isEqualTo(WARA);
+      assertThat(f.kind()).isEqualTo(LogisticsFinding.RECONCILIATION);
+      assertThat(f.description()).startsWith("TPS 2: Satu surat suara gubernur");
+    });
+    assertThat(legs.unusedByDistrict(leg.legId())).containsEntry(WARA, 2 * 98);
   }
 
   @Test

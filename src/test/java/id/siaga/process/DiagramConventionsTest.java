@@ -28,6 +28,22 @@ class DiagramConventionsTest {
     assertThat(DiagramConventions.violations(diagram)).isEmpty();
   }
 
+  /**
+   * Tasklist 7.24 cannot complete a form whose dynamic list has a row (docs/architecture.md, "Camunda
+   * Forms without dynamic lists that have rows"): no form of the product uses one.
+   */
+  @Test
+  void noFormUsesADynamicList() throws Exception {
+    List<Path> forms;
+    try (Stream<Path> files = Files.walk(Path.of("bpmn"))) {
+      forms = files.filter(f -> f.toString().endsWith(".form")).toList();
+    }
+    assertThat(forms).hasSizeGreaterThan(30);
+    for (Path form : forms) {
+      assertThat(Files.readString(form)).as(form.toString()).doesNotContain("\"dynamiclist\"");
+    }
+  }
+
   @Test
   void everyProcessIsCovered() throws Exception {
     assertThat(diagrams().map(p -> p.getFileName().toString()))

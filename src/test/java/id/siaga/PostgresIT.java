@@ -160,8 +160,7 @@ class PostgresIT {
           .taskDefinitionKey("RecordMeetingOutcomeTask").singleResult().getId();
       engine.getFormService().submitTaskForm(outcome, Map.of("meetingOutcome", "DILAKSANAKAN",
           "attendance", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create(), "minutes", "Siap.",
-          "actionItems", SpinValues.jsonValue(
-              "[{\"description\":\"Patroli\",\"ownerAgency\":\"POLRI\",\"dueDate\":\"2026-12-28\"}]").create()));
+          "actionItem1Description", "Patroli", "actionItem1Owner", "POLRI", "actionItem1Due", "2026-12-28"));
       String item = tasks.createTaskQuery().processInstanceId(meeting.getId())
           .taskDefinitionKey("CompleteActionItemTask").taskCandidateGroup("polri7373").singleResult().getId();
       engine.getFormService().submitTaskForm(item, Map.of("followUpDecision", "SELESAI",

@@ -169,9 +169,11 @@ public class CoordinationMeeting {
     Meeting rescheduled = meeting.rescheduled(postponed.at(), postponed.local(), postponed.reason());
     meetings.reschedule(rescheduled);
     setSchedule(execution, rescheduled);
-    execution.removeVariables(List.of(OUTCOME, MeetingVariables.NEW_MEETING_AT,
+    List<String> outcomeFields = new java.util.ArrayList<>(List.of(OUTCOME, MeetingVariables.NEW_MEETING_AT,
         MeetingVariables.POSTPONEMENT_REASON, MeetingVariables.ATTENDANCE, MeetingVariables.MINUTES,
-        MeetingVariables.ACTION_ITEMS, MeetingVariables.CANCELLATION_REASON));
+        MeetingVariables.CANCELLATION_REASON));
+    outcomeFields.addAll(MeetingVariables.actionItemFields());
+    execution.removeVariables(outcomeFields);
   }
 
   /** Cancelled: the reason recorded; everyone is told by the cancellation mail. */

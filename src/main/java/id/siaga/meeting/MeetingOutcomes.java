@@ -1,6 +1,5 @@
 package id.siaga.meeting;
 
-import static id.siaga.meeting.MeetingVariables.ACTION_ITEMS;
 import static id.siaga.meeting.MeetingVariables.ATTENDANCE;
 import static id.siaga.meeting.MeetingVariables.CANCELLATION_REASON;
 import static id.siaga.meeting.MeetingVariables.MINUTES;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The rules of the coordinator's record of a meeting. Held: only once it has started, with the
- * attendance (invited or convening agencies), the minutes, and up to {@value #MAX_ITEMS} action
+ * attendance (invited or convening agencies), the minutes, and up to {@value MeetingVariables#ACTION_ITEM_SLOTS} action
  * items, each with a description, an owner agency of the region and a due date after today and
  * before the stage ends. Postponed: a new date in the future and before the stage ends, with a
  * reason. Cancelled: a reason.
@@ -31,7 +30,20 @@ import org.springframework.stereotype.Service;
 @Service
 class MeetingOutcomes {
 
-  static final int MAX_ITEMS = 30;
+  /** The filled action-item slots of the form, in order, as rows (description, ownerAgency, dueDate). */
+  private static List<Map<String, Object>> actionItemRows(FormInput input) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (int slot = 1; slot <= MeetingVariables.ACTION_ITEM_SLOTS; slot++) {
+      Map<String, Object> row = new java.util.LinkedHashMap<>();
+      row.put("description", input.value(MeetingVariables.actionItemField(slot, "Description")));
+      row.put("ownerAgency", input.value(MeetingVariables.actionItemField(slot, "Owner")));
+      row.put("dueDate", input.value(MeetingVariables.actionItemField(slot, "Due")));
+      if (row.values().stream().anyMatch(v -> v != null && !v.toString().isBlank())) {
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
   static final int MINUTES_MAX = 4000;
   static final int ITEM_MAX = 1000;
 
@@ -94,11 +106,7 @@ class MeetingOutcomes {
       input.problem("Kehadiran: pilih paling sedikit satu instansi yang hadir");
     }
     String minutes = input.text(MINUTES, "Notulen", MINUTES_MAX, true);
-    List<Map<String, Object>> rows = input.rows(ACTION_ITEMS, "Tindak lanjut");
-    if (rows.size() > MAX_ITEMS) {
-      input.problem("Tindak lanjut paling banyak " + MAX_ITEMS + " butir");
-      rows = List.of();
-    }
+    List<Map<String, Object>> rows = actionItemRows(input);
     Instant stageEnd = scheduling.stageEnd(meeting);
     LocalDate today = now.atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate();
     List<ActionItem> items = new ArrayList<>();

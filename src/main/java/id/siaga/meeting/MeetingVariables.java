@@ -38,7 +38,27 @@ final class MeetingVariables {
   static final String OUTCOME = "meetingOutcome";
   static final String ATTENDANCE = "attendance";
   static final String MINUTES = "minutes";
-  static final String ACTION_ITEMS = "actionItems";
+  /**
+   * The action items of the outcome form: {@value #ACTION_ITEM_SLOTS} slots of description, owner
+   * agency and due date ({@code actionItem1Description} …), not a dynamic list, which Tasklist 7.24
+   * cannot complete once it has a row (docs/architecture.md).
+   */
+  static final int ACTION_ITEM_SLOTS = 10;
+
+  static String actionItemField(int slot, String part) {
+    return "actionItem" + slot + part;
+  }
+
+  /** Every variable the action-item slots of the outcome form may set. */
+  static java.util.List<String> actionItemFields() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    for (int slot = 1; slot <= ACTION_ITEM_SLOTS; slot++) {
+      for (String part : java.util.List.of("Description", "Owner", "Due")) {
+        names.add(actionItemField(slot, part));
+      }
+    }
+    return names;
+  }
   static final String NEW_MEETING_AT = "newMeetingAt";
   static final String POSTPONEMENT_REASON = "postponementReason";
   static final String CANCELLATION_REASON = "cancellationReason";

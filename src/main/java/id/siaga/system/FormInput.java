@@ -42,6 +42,11 @@ public final class FormInput {
     this(values::get);
   }
 
+  /** The raw value of a field as submitted (null when absent), for a rule that reads it itself. */
+  public Object value(String key) {
+    return values.apply(key);
+  }
+
   /** A text of at most {@code max} characters, trimmed; null when optional and empty. */
   public String text(String key, String label, int max, boolean required) {
     Object raw = values.apply(key);

@@ -135,9 +135,8 @@ public final class CoordinationMeetingBenchmark {
           .singleResult();
       forms.submitTaskForm(outcome.getId(), Map.of("meetingOutcome", "DILAKSANAKAN",
           "attendance", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create(), "minutes", "Semua siap.",
-          "actionItems", SpinValues.jsonValue("[{\"description\":\"Patroli\",\"ownerAgency\":\"POLRI\","
-              + "\"dueDate\":\"2027-05-28\"},{\"description\":\"Data TPS\",\"ownerAgency\":\"KPU\","
-              + "\"dueDate\":\"2027-05-28\"}]").create()));
+          "actionItem1Description", "Patroli", "actionItem1Owner", "POLRI", "actionItem1Due", "2027-05-28",
+          "actionItem2Description", "Data TPS", "actionItem2Owner", "KPU", "actionItem2Due", "2027-05-28"));
       for (Task item : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("CompleteActionItemTask").list()) {
         forms.submitTaskForm(item.getId(), Map.of("followUpDecision", "SELESAI", "followUpOutcome", "Selesai",
             "evidence", "Sprin"));

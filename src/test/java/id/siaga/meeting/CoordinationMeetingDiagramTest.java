@@ -52,7 +52,10 @@ class CoordinationMeetingDiagramTest {
     List<String> agencies = Arrays.stream(AgencyType.values()).map(Enum::name).sorted().toList();
     assertThat(options("schedule-meeting", "invitedAgencies")).containsExactlyInAnyOrderElementsOf(agencies);
     assertThat(options("meeting-outcome", "attendance")).containsExactlyInAnyOrderElementsOf(agencies);
-    assertThat(options("meeting-outcome", "ownerAgency")).containsExactlyInAnyOrderElementsOf(agencies);
+    for (int slot = 1; slot <= MeetingVariables.ACTION_ITEM_SLOTS; slot++) {
+      assertThat(options("meeting-outcome", MeetingVariables.actionItemField(slot, "Owner")))
+          .containsExactlyInAnyOrderElementsOf(agencies);
+    }
     assertThat(options("readiness-report", "readinessStatus"))
         .containsExactlyElementsOf(Arrays.stream(ReportedReadiness.values()).map(Enum::name).toList());
     assertThat(options("meeting-outcome", "meetingOutcome"))
@@ -71,6 +74,7 @@ class CoordinationMeetingDiagramTest {
           }
         }).collect(Collectors.toSet());
     known.addAll(Set.of("regionCode", "description", "ownerAgency", "dueDate"));
+    known.addAll(MeetingVariables.actionItemFields());
     for (String form : List.of("schedule-meeting", "readiness-report", "meeting-outcome", "action-item-follow-up",
         "waiver-review")) {
       for (JsonNode field : fields(JSON.readTree(new File("bpmn/coordination-meeting/" + form + ".form")))) {

@@ -90,9 +90,33 @@ final class CoordinationMeetingDriver {
     return form;
   }
 
+  /**
+   * The outcome "held" with these action items (a JSON list of description, ownerAgency and
+   * dueDate, as the tests write them), put into the form's slots {@code actionItem1Description} …
+   */
   static Map<String, Object> held(String actionItemsJson) {
-    return Map.of("meetingOutcome", "DILAKSANAKAN", "attendance", json("[\"KESBANGPOL\",\"POLRI\",\"KPU\"]"),
-        "minutes", "Semua instansi menyampaikan kesiapan.", "actionItems", json(actionItemsJson));
+    Map<String, Object> form = new java.util.HashMap<>(Map.of("meetingOutcome", "DILAKSANAKAN",
+        "attendance", json("[\"KESBANGPOL\",\"POLRI\",\"KPU\"]"), "minutes", "Semua instansi menyampaikan kesiapan."));
+    form.putAll(actionItemSlots(actionItemsJson));
+    return form;
+  }
+
+  static Map<String, Object> actionItemSlots(String actionItemsJson) {
+    Map<String, Object> slots = new java.util.HashMap<>();
+    try {
+      List<Map<String, Object>> items = new com.fasterxml.jackson.databind.ObjectMapper().readValue(actionItemsJson,
+          new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() {});
+      for (int i = 0; i < items.size(); i++) {
+        Map<String, Object> item = items.get(i);
+        slots.put("actionItem" + (i + 1) + "Description", item.get("description"));
+        slots.put("actionItem" + (i + 1) + "Owner", item.get("ownerAgency"));
+        slots.put("actionItem" + (i + 1) + "Due", item.get("dueDate"));
+      }
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+    slots.values().removeIf(java.util.Objects::isNull);
+    return slots;
   }
 
   static Map<String, Object> done(String outcome, String evidence) {

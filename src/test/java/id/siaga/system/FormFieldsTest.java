@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 class FormFieldsTest {
 
   static FormFields form(String name) throws Exception {
-    try (InputStream in = Files.newInputStream(Path.of("bpmn/coordination-meeting", name + ".form"))) {
+    Path file = name.equals("dynamic-list-probe") ? Path.of("src/test/resources/forms/dynamic-list-probe.form")
+        : Path.of("bpmn/coordination-meeting", name + ".form");
+    try (InputStream in = Files.newInputStream(file)) {
       return FormFields.parse(in);
     }
   }
@@ -30,8 +32,10 @@ class FormFieldsTest {
 
   @Test
   void disabledFieldsAreForDisplayAndADynamicListKeepsItsItemKeys() throws Exception {
-    FormFields outcome = form("meeting-outcome");
-    assertThat(outcome.fields()).doesNotContainKey("readinessSummary").containsKey("actionItems");
+    assertThat(form("meeting-outcome").fields()).doesNotContainKey("readinessSummary")
+        .containsKeys("actionItem1Description", "actionItem10Due");
+    // the product's forms have no dynamic list (Tasklist cannot complete one with rows), the rules still read one
+    FormFields outcome = form("dynamic-list-probe");
     assertThat(outcome.fields().get("actionItems").itemKeys())
         .containsExactlyInAnyOrder("description", "ownerAgency", "dueDate");
     assertThat(form("waiver-review").fields()).doesNotContainKey("waiverReason").containsKey("waiverDecision");
@@ -54,7 +58,7 @@ class FormFieldsTest {
     assertThat(report.problems(Map.of("vulnerabilities", new Value(ValueKind.JSON, "{\"a\":1}", "Json"))))
         .singleElement().asString().contains("harus berupa daftar");
 
-    FormFields outcome = form("meeting-outcome");
+    FormFields outcome = form("dynamic-list-probe");
     assertThat(outcome.problems(Map.of("actionItems", new Value(ValueKind.JSON,
         "[{\"description\":\"Patroli\",\"ownerAgency\":\"POLRI\",\"dueDate\":\"2026-12-28\"}]", "Json")))).isEmpty();
     assertThat(outcome.problems(Map.of("actionItems", new Value(ValueKind.JSON,

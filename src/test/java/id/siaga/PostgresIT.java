@@ -89,8 +89,8 @@ class PostgresIT {
           .isEqualTo(1);
 
       DecisionService decisions = engine.getDecisionService();
-      assertThat(decisions.evaluateDecisionTableByKey("stage-workstreams", Map.of("stageCode", "kampanye"))
-          .collectEntries("workstream")).contains("logistics-distribution");
+      assertThat(decisions.evaluateDecisionTableByKey("stage-workstreams", Map.of("stageCode", "pemungutan-suara",
+          "level", "REGENCY")).collectEntries("workstream")).contains("logistics-distribution", "tps-security-plan");
 
       ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("agency-task-probe",
           Map.of("agencyGroup", "polri7373", "regionCode", "73.73"));

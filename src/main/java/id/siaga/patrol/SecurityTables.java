@@ -42,8 +42,8 @@ class SecurityTables {
 
   /** Whether {@code stage-workstreams} gives the stage to {@code patrol-assignment}. */
   boolean hasPatrols(String stageCode) {
-    return decisions.evaluateDecisionByKey(STAGE_WORKSTREAMS).variables(Variables.putValue("stageCode", stageCode))
-        .evaluate().collectEntries("workstream").contains(PatrolVariables.PATROL_PROCESS);
+    return decisions.evaluateDecisionByKey(STAGE_WORKSTREAMS).variables(Variables.putValue("stageCode", stageCode)
+        .putValue("level", "REGENCY")).evaluate().collectEntries("workstream").contains(PatrolVariables.PATROL_PROCESS);
   }
 
   /** The patrol plan of every kecamatan asked with the same table version. */

@@ -1,0 +1,220 @@
+package id.siaga.readiness;
+
+import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyType;
+import id.siaga.calendar.ElectionRepository;
+import id.siaga.calendar.Elections;
+import id.siaga.calendar.LocalDeadlines;
+import id.siaga.calendar.Stage;
+import id.siaga.calendar.StageWorkstreamStatus;
+import id.siaga.escalation.TaskDeadlines;
+import id.siaga.notification.TaskNotifications;
+import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
+import id.siaga.region.RegionRepository;
+import id.siaga.system.EngineAdapter;
+import id.siaga.system.FormInput;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * One race region's readiness for one stage, as {@code stage-readiness} walks it: which workstreams
+ * the stage needs (the stage table), which of them to start (not those already started for the
+ * region and stage), what the coordinator sees when declaring (each feature's
+ * {@link StageWorkstreamStatus}), and the declaration. Everything comes from the server; the form
+ * gives only the declaration and its notes.
+ */
+@EngineAdapter
+@Component("stageReadiness")
+public class StageReadiness {
+
+  static final String PROCESS_KEY = "stage-readiness";
+  /** The declaration task opens this long before the stage starts, so that it shows the workstreams as they then stand. */
+  static final java.time.Duration DECLARATION_OPENS_BEFORE = java.time.Duration.ofDays(3);
+  static final String PATROLS = "patrol-assignment";
+  static final String LOGISTICS = "logistics-distribution";
+  static final String GUARD_PLAN = "tps-security-plan";
+
+  private final ReadinessRepository records;
+  private final RegionRepository regions;
+  private final ElectionRepository elections;
+  private final Elections calendars;
+  private final LocalDeadlines deadlines;
+  private final DecisionService decisions;
+  private final HistoryService history;
+  private final IdentityService identity;
+  private final List<StageWorkstreamStatus> workstreams;
+
+  StageReadiness(ReadinessRepository records, RegionRepository regions, ElectionRepository elections,
+      Elections calendars, LocalDeadlines deadlines, DecisionService decisions, HistoryService history,
+      IdentityService identity, List<StageWorkstreamStatus> workstreams) {
+    this.records = records;
+    this.regions = regions;
+    this.elections = elections;
+    this.calendars = calendars;
+    this.deadlines = deadlines;
+    this.decisions = decisions;
+    this.history = history;
+    this.identity = identity;
+    this.workstreams = workstreams;
+  }
+
+  /** Checks the region, election and stage, and decides which workstreams this instance starts. */
+  void register(DelegateExecution execution) {
+    Authentication user = identity.getCurrentAuthentication();
+    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (user != null && !groups.contains(Groups.CAMUNDA_ADMIN) && !groups.contains(Agency.NATIONAL_DESK)) {
+      refuse("Kesiapan tahapan dimulai oleh sistem, administrator atau desk nasional");
+    }
+    FormInput input = new FormInput(execution::getVariable);
+    String regionCode = input.text(Region.PROCESS_VARIABLE, "Kode wilayah", 16, true);
+    String electionId = input.text(TaskDeadlines.ELECTION_ID, "Pemilihan", 64, true);
+    String stageCode = input.text("stageCode", "Tahapan", 40, true);
+    input.refuseIfInvalid();
+    Region region = regions.find(regionCode).filter(Region::hasRace)
+        .filter(r -> r.level() == RegionLevel.REGENCY || r.level() == RegionLevel.PROVINCE).orElse(null);
+    if (region == null) {
+      refuse("Kode " + abbreviate(regionCode) + " bukan wilayah penyelenggara Pilkada (provinsi atau kabupaten/kota)");
+    }
+    if (elections.find(electionId).isEmpty()) {
+      refuse("Pemilihan " + abbreviate(electionId) + " tidak dikenal");
+    }
+    Stage stage = calendars.calendarOf(electionId).stage(stageCode).orElse(null);
+    if (stage == null) {
+      refuse("Tahapan " + abbreviate(stageCode) + " tidak ada dalam kalender pemilihan ini");
+    }
+    String readinessId = electionId + ":" + region.code() + ":" + stageCode;
+    records.find(readinessId).ifPresent(existing -> refuse("Kesiapan tahapan " + stage.name() + " " + region.name()
+        + " sudah dimulai (" + readinessId + ")"));
+
+    String level = region.level().name();
+    List<Map<String, Object>> rows = decisions.evaluateDecisionByKey("stage-workstreams")
+        .variables(Variables.putValue("stageCode", stageCode).putValue("level", level)).evaluate().getResultList();
+    boolean patrols = false;
+    boolean logistics = false;
+    boolean guardPlan = false;
+    String direction = null;
+    List<String> started = new ArrayList<>();
+    for (Map<String, Object> row : rows) {
+      String workstream = (String) row.get("workstream");
+      switch (workstream) {
+        case PATROLS -> patrols = notStarted(PATROLS, Map.of(Region.PROCESS_VARIABLE, region.code(),
+            TaskDeadlines.ELECTION_ID, electionId, "stageCode", stageCode));
+        case LOGISTICS -> {
+          direction = (String) row.get("direction");
+          logistics = notStarted(LOGISTICS, Map.of(Region.PROCESS_VARIABLE, region.code(),
+              TaskDeadlines.ELECTION_ID, electionId, "direction", direction));
+        }
+        case GUARD_PLAN -> guardPlan = notStarted(GUARD_PLAN, Map.of(Region.PROCESS_VARIABLE, region.code(),
+            TaskDeadlines.ELECTION_ID, electionId));
+        default -> { }
+      }
+    }
+    if (patrols) {
+      started.add(PATROLS);
+    }
+    if (logistics) {
+      started.add(LOGISTICS);
+    }
+    if (guardPlan) {
+      started.add(GUARD_PLAN);
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant startsAt = deadlines.at(region.code(), stage.start(), LocalTime.MIDNIGHT);
+    try {
+      records.insert(new StageReadinessRecord(readinessId, execution.getProcessInstanceId(), electionId, region.code(),
+          stageCode, level, startsAt, started, null, null, null, null, null, now));
+    } catch (DuplicateKeyException raced) {
+      refuse("Kesiapan tahapan " + stage.name() + " " + region.name() + " sudah dimulai (" + readinessId + ")");
+    }
+    execution.setProcessBusinessKey(readinessId);
+    execution.setVariable(Region.PROCESS_VARIABLE, region.code());
+    execution.setVariable("regionName", region.name());
+    execution.setVariable(TaskNotifications.STAGE_NAME, stage.name());
+    execution.setVariable("title", "Kesiapan tahapan " + stage.name());
+    execution.setVariable("coordinatorGroup", Agency.groupId(AgencyType.KESBANGPOL, region.code()));
+    execution.setVariable("stageStartsAt", Date.from(startsAt));
+    Instant opens = startsAt.minus(DECLARATION_OPENS_BEFORE);
+    execution.setVariable("declarationOpensAt", Date.from(opens.isAfter(now) ? opens : now));
+    execution.setVariable("startPatrols", patrols);
+    execution.setVariable("startLogistics", logistics);
+    execution.setVariable("logisticsDirection", direction);
+    execution.setVariable("startGuardPlan", guardPlan);
+    // the gateway's variable: not "declaration", the form field, which is local to the task's execution
+    execution.setVariable("declared", null);
+  }
+
+  /** Whether no instance of the workstream was ever started for these values (running or ended). */
+  private boolean notStarted(String processKey, Map<String, Object> values) {
+    HistoricProcessInstanceQuery query = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey);
+    values.forEach(query::variableValueEquals);
+    return query.count() == 0;
+  }
+
+  /** What the coordinator sees when the declaration task opens: each workstream of the stage as it stands. */
+  void describe(DelegateTask task) {
+    StageReadinessRecord record = recordOf(task.getProcessInstanceId());
+    task.setVariableLocal("readinessSummary", summary(record));
+  }
+
+  String summary(StageReadinessRecord record) {
+    List<Map<String, Object>> rows = decisions.evaluateDecisionByKey("stage-workstreams").variables(Variables
+        .putValue("stageCode", record.stageCode()).putValue("level", record.raceLevel())).evaluate().getResultList();
+    Map<String, String> lines = new LinkedHashMap<>();
+    for (Map<String, Object> row : rows) {
+      String workstream = (String) row.get("workstream");
+      String line = workstreams.stream().filter(w -> w.workstream().equals(workstream)).findFirst()
+          .flatMap(w -> w.summary(record.electionId(), record.regionCode(), record.stageCode()))
+          .orElse(ReadinessTexts.notStarted(workstream));
+      lines.putIfAbsent(workstream, line);
+    }
+    return ReadinessTexts.summary(lines, deadlines.display(record.regionCode(), ClockUtil.getCurrentTime().toInstant()));
+  }
+
+  /** The declaration: anything short of siap needs notes; recorded with what the coordinator saw. */
+  void declare(DelegateTask task) {
+    StageReadinessRecord record = recordOf(task.getProcessInstanceId());
+    FormInput input = new FormInput(task::getVariable);
+    Declaration declaration = input.choice("declaration", "Pernyataan", Declaration.class);
+    String notes = input.text("declarationNotes", "Catatan", 2000,
+        declaration != null && declaration != Declaration.SIAP);
+    input.refuseIfInvalid();
+    Authentication user = identity.getCurrentAuthentication();
+    records.declare(record.readinessId(), declaration, notes, (String) task.getVariable("readinessSummary"),
+        user == null ? "sistem" : user.getUserId(), ClockUtil.getCurrentTime().toInstant());
+    task.getExecution().setVariable("declared", declaration.name());
+  }
+
+  StageReadinessRecord recordOf(String processInstanceId) {
+    return records.findByProcessInstance(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No stage readiness for " + processInstanceId));
+  }
+
+  private static void refuse(String message) {
+    FormInput refusal = new FormInput(Map.of());
+    refusal.problem(message);
+    refusal.refuseIfInvalid();
+  }
+
+  private static String abbreviate(String value) {
+    String safe = value == null ? "" : value.replaceAll("[^\\p{Alnum} ._:-]", "?");
+    return safe.length() > 40 ? safe.substring(0, 40) + "…" : safe;
+  }
+}

@@ -20,3 +20,16 @@ create table siaga_stage_readiness (
         and (declaration is null or declaration in ('SIAP', 'SIAP_DENGAN_CATATAN', 'BELUM_SIAP')))
 );
 create index ix_stage_readiness_region on siaga_stage_readiness (region_code);
+
+-- One race region walking the calendar of one election (one process instance of regional-readiness).
+create table siaga_regional_readiness (
+    readiness_id          varchar(80)   not null primary key,  -- <electionId>:<regionCode>
+    process_instance_id   varchar(64)   not null,
+    election_id           varchar(64)   not null,
+    region_code           varchar(8)    not null,
+    stages                varchar(400)  not null,              -- the stages it will run, in calendar order
+    started_by            varchar(64)   not null,
+    started_at            timestamp     not null,
+    constraint uq_regional_readiness unique (election_id, region_code),
+    constraint uq_regional_readiness_instance unique (process_instance_id)
+);

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ReadinessDelegates {
 
+  @Bean JavaDelegate registerRegionalReadiness(RegionalReadiness readiness) { return readiness::register; }
   @Bean JavaDelegate registerStageReadiness(StageReadiness readiness) { return readiness::register; }
   @Bean TaskListener describeReadiness(StageReadiness readiness) { return readiness::describe; }
   @Bean TaskListener recordDeclaration(StageReadiness readiness) { return readiness::declare; }

@@ -83,7 +83,7 @@ class CoordinationMeetingInputTest {
       "regionCode|73.73.01|Kode wilayah tidak dikenal: 73.73.01",
       "regionCode|31.71|Kota Administrasi Jakarta Pusat tidak menyelenggarakan Pilkada",
       "meetingAt|2026-11-30T09:00|Tanggal rapat harus di masa depan",
-      "meetingAt|2027-01-17T09:00|Tanggal rapat harus sebelum tahap Kampanye berakhir",
+      "meetingAt|2099-01-17T09:00|Tanggal rapat harus sebelum tahap Kampanye berakhir",
       "meetingAt|besok pagi|Tanggal dan jam rapat bukan tanggal dan jam yang sah",
       "invitedAgencies|[]|Pilih paling sedikit satu instansi yang diundang",
       "invitedAgencies|[\"POLRI\",\"FOO\"]|Instansi yang diundang: pilihan tidak dikenal 'FOO'",

@@ -1,0 +1,144 @@
+package id.siaga.readiness;
+
+import id.siaga.agency.Agency;
+import id.siaga.calendar.ElectionCalendar;
+import id.siaga.calendar.ElectionRepository;
+import id.siaga.calendar.Elections;
+import id.siaga.calendar.LocalDeadlines;
+import id.siaga.calendar.Stage;
+import id.siaga.escalation.TaskDeadlines;
+import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
+import id.siaga.region.RegionRepository;
+import id.siaga.system.EngineAdapter;
+import id.siaga.system.FormInput;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One race region walking one election's calendar, as {@code regional-readiness} does it: the
+ * stages that the stage table gives work at the region's level and that have not ended, each with
+ * its readiness window (the stage's first day, 00:00 local, minus the longest lead of its
+ * workstreams; at once if that has passed).
+ */
+@EngineAdapter
+@Component("regionalReadiness")
+public class RegionalReadiness {
+
+  static final String PROCESS_KEY = "regional-readiness";
+
+  private final JdbcTemplate jdbc;
+  private final RegionRepository regions;
+  private final ElectionRepository elections;
+  private final Elections calendars;
+  private final LocalDeadlines deadlines;
+  private final DecisionService decisions;
+  private final IdentityService identity;
+
+  RegionalReadiness(JdbcTemplate jdbc, RegionRepository regions, ElectionRepository elections, Elections calendars,
+      LocalDeadlines deadlines, DecisionService decisions, IdentityService identity) {
+    this.jdbc = jdbc;
+    this.regions = regions;
+    this.elections = elections;
+    this.calendars = calendars;
+    this.deadlines = deadlines;
+    this.decisions = decisions;
+    this.identity = identity;
+  }
+
+  /** The stages of this region's walk, in calendar order: one sub-process each. */
+  public List<String> stages(DelegateExecution execution) {
+    String stages = jdbc.queryForObject("select stages from siaga_regional_readiness where process_instance_id = ?",
+        String.class, execution.getProcessInstanceId());
+    return stages.isEmpty() ? List.of() : List.of(stages.split(","));
+  }
+
+  /** When the readiness of this sub-process's stage starts. */
+  public Date opensAt(DelegateExecution execution) {
+    String regionCode = (String) execution.getVariable(Region.PROCESS_VARIABLE);
+    String electionId = (String) execution.getVariable(TaskDeadlines.ELECTION_ID);
+    String stageCode = (String) execution.getVariable("stageCode");
+    Region region = regions.find(regionCode).orElseThrow();
+    Stage stage = calendars.calendarOf(electionId).stage(stageCode).orElseThrow();
+    Instant opens = windowOf(region, electionId, stage);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    return Date.from(opens.isAfter(now) ? opens : now);
+  }
+
+  /** The stage's first day at 00:00 local, minus the longest lead of the workstreams the stage table gives it. */
+  Instant windowOf(Region region, String electionId, Stage stage) {
+    int lead = workstreamRows(stage.code(), region.level()).stream()
+        .mapToInt(row -> ((Number) row.get("leadDays")).intValue()).max().orElse(0);
+    return deadlines.at(region.code(), stage.start(), LocalTime.MIDNIGHT).minus(Duration.ofDays(lead));
+  }
+
+  private List<Map<String, Object>> workstreamRows(String stageCode, RegionLevel level) {
+    return decisions.evaluateDecisionByKey("stage-workstreams")
+        .variables(Variables.putValue("stageCode", stageCode).putValue("level", level.name())).evaluate().getResultList();
+  }
+
+  /** Checks who walks which region through which election, and records the stages it will run. */
+  void register(DelegateExecution execution) {
+    Authentication user = identity.getCurrentAuthentication();
+    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    if (user != null && !groups.contains(Groups.CAMUNDA_ADMIN) && !groups.contains(Agency.NATIONAL_DESK)) {
+      refuse("Kesiapan wilayah dimulai oleh sistem, administrator atau desk nasional");
+    }
+    FormInput input = new FormInput(execution::getVariable);
+    String regionCode = input.text(Region.PROCESS_VARIABLE, "Kode wilayah", 16, true);
+    String electionId = input.text(TaskDeadlines.ELECTION_ID, "Pemilihan", 64, true);
+    input.refuseIfInvalid();
+    Region region = regions.find(regionCode).filter(Region::hasRace)
+        .filter(r -> r.level() == RegionLevel.REGENCY || r.level() == RegionLevel.PROVINCE).orElse(null);
+    if (region == null) {
+      refuse("Kode " + regionCode.replaceAll("[^0-9.]", "?") + " bukan wilayah penyelenggara Pilkada");
+    }
+    if (elections.find(electionId).isEmpty()) {
+      refuse("Pemilihan " + electionId.replaceAll("[^A-Za-z0-9-]", "?") + " tidak dikenal");
+    }
+    ElectionCalendar calendar = calendars.calendarOf(electionId);
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    List<String> stages = new ArrayList<>();
+    for (Stage stage : calendar.stages()) {
+      Instant ends = deadlines.at(region.code(), stage.end().plusDays(1), LocalTime.MIDNIGHT);
+      if (ends.isAfter(now) && !workstreamRows(stage.code(), region.level()).isEmpty()) {
+        stages.add(stage.code());
+      }
+    }
+    String readinessId = electionId + ":" + region.code();
+    try {
+      jdbc.update("insert into siaga_regional_readiness (readiness_id, process_instance_id, election_id, region_code,"
+              + " stages, started_by, started_at) values (?, ?, ?, ?, ?, ?, ?)", readinessId,
+          execution.getProcessInstanceId(), electionId, region.code(), String.join(",", stages),
+          user == null ? "sistem" : user.getUserId(), java.sql.Timestamp.from(now));
+    } catch (DuplicateKeyException twice) {
+      refuse("Kesiapan wilayah " + region.name() + " untuk pemilihan ini sudah dimulai (" + readinessId + ")");
+    }
+    execution.setProcessBusinessKey(readinessId);
+    execution.setVariable(Region.PROCESS_VARIABLE, region.code());
+    execution.setVariable(TaskDeadlines.ELECTION_ID, electionId);
+    execution.setVariable("regionName", region.name());
+    execution.setVariable("title", "Kesiapan wilayah " + region.name());
+  }
+
+  private static void refuse(String message) {
+    FormInput refusal = new FormInput(Map.of());
+    refusal.problem(message);
+    refusal.refuseIfInvalid();
+  }
+}

@@ -153,6 +153,10 @@ public class StageReadiness {
     execution.setVariable("stageStartsAt", Date.from(startsAt));
     Instant opens = startsAt.minus(DECLARATION_OPENS_BEFORE);
     execution.setVariable("declarationOpensAt", Date.from(opens.isAfter(now) ? opens : now));
+    // due the day before the stage, 18:00 local; a readiness started later than that gets a day
+    Instant dayBefore = deadlines.at(region.code(), stage.start().minusDays(1), LocalTime.of(18, 0));
+    Instant aDayFromNow = now.plus(java.time.Duration.ofDays(1));
+    execution.setVariable("declarationDueAt", Date.from(dayBefore.isAfter(aDayFromNow) ? dayBefore : aDayFromNow));
     execution.setVariable("startPatrols", patrols);
     execution.setVariable("startLogistics", logistics);
     execution.setVariable("logisticsDirection", direction);

@@ -168,6 +168,14 @@ class StageReadinessProcessTest {
   }
 
   @Test
+  void aReadinessStartedDuringItsStageGetsADayToDeclare() {
+    at(VOTING_DAY.minusDays(2), 10);   // the quiet period started yesterday
+    ProcessInstance pi = start(PALOPO, "masa-tenang");
+    run(pi, local(VOTING_DAY.minusDays(2), 10));
+    assertThat(declaration(pi).getDueDate().toInstant()).isEqualTo(local(VOTING_DAY.minusDays(1), 10).plusSeconds(0));
+  }
+
+  @Test
   void workAlreadyStartedIsNotStartedTwiceAndBadStartsAreRefused() {
     runtime.startProcessInstanceByKey("patrol-assignment", Variables.createVariables().putValue("regionCode", PALOPO)
         .putValue("stageCode", "masa-tenang").putValue("electionId", electionId));

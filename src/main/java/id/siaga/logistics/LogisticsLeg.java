@@ -144,17 +144,17 @@ public class LogisticsLeg {
     Region region = regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
         .filter(r -> agencies.find(Agency.groupId(AgencyType.KPU, r.code())).isPresent()).orElse(null);
     if (region == null) {
-      refuse("Kode " + abbreviate(regionCode) + " bukan kabupaten/kota penyelenggara Pilkada (contoh 73.73)");
+      FormInput.refuse("Kode " + FormInput.echo(regionCode) + " bukan kabupaten/kota penyelenggara Pilkada (contoh 73.73)");
     }
     if (user != null && !mayStart(user, region.code())) {
-      refuse("Distribusi logistik " + region.name() + " dimulai oleh KPU atau Badan Kesbangpol " + region.name());
+      FormInput.refuse("Distribusi logistik " + region.name() + " dimulai oleh KPU atau Badan Kesbangpol " + region.name());
     }
     LocalDate today = LocalDate.ofInstant(now(), deadlines.zoneOf(region.code()));
     String givenElection = user == null ? (String) execution.getVariable(TaskDeadlines.ELECTION_ID) : null;
     Optional<Election> election = givenElection != null ? elections.find(givenElection)
         : LegStart.electionFor(direction, elections.findAll(), today);
     if (election.isEmpty()) {
-      refuse(direction == LegDirection.OUTBOUND ? "Tidak ada pemilihan mendatang untuk distribusi ke TPS"
+      FormInput.refuse(direction == LegDirection.OUTBOUND ? "Tidak ada pemilihan mendatang untuk distribusi ke TPS"
           : "Belum ada pemilihan yang hari pemungutan suaranya sudah lewat");
     }
     Election e = election.get();
@@ -181,7 +181,7 @@ public class LogisticsLeg {
     try {
       legs.insert(leg);
     } catch (DuplicateKeyException raced) {
-      refuse(direction.title() + " " + region.name() + " untuk " + e.name() + " sudah dimulai; satu kali per pemilihan");
+      FormInput.refuse(direction.title() + " " + region.name() + " untuk " + e.name() + " sudah dimulai; satu kali per pemilihan");
     }
     List<LogisticsItem> ballotTypes = ballotTypes(region);
     List<DistrictLeg> districts = new ArrayList<>();
@@ -278,7 +278,7 @@ public class LogisticsLeg {
       Integer quantity = r.wholeNumber("quantity", "Jumlah", 0, MAX_QUANTITY);
       String reason = r.text("reason", "Alasan perubahan", 500, true);
       if (district != null && !districts.containsKey(district)) {
-        r.problem("kecamatan " + abbreviate(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
+        r.problem("kecamatan " + FormInput.echo(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
       }
       Map<LogisticsItem, QuantityRow> rows = district == null || !districts.containsKey(district) ? Map.of()
           : plan.computeIfAbsent(district, d -> legs.quantities(leg.legId(), d));
@@ -299,7 +299,7 @@ public class LogisticsLeg {
         String district = value == null ? "" : value.toString();
         DistrictLeg d = districts.get(district);
         if (d == null) {
-          input.problem(label + ": kecamatan " + abbreviate(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
+          input.problem(label + ": kecamatan " + FormInput.echo(district) + " bukan kecamatan " + task.getVariable(REGION_NAME));
         } else if (!d.remote()) {
           input.problem(label + ": bantuan angkutan TNI/Pemda diminta untuk kecamatan terpencil (3T) saja");
         } else if (support.containsKey(district)) {
@@ -645,7 +645,7 @@ public class LogisticsLeg {
     for (Object value : input.list("unreconciledTps", "TPS yang tidak cocok")) {
       String text = value == null ? "" : value.toString().trim();
       if (!text.matches("[0-9]{1,5}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > district.tpsCount()) {
-        input.problem("TPS yang tidak cocok: " + abbreviate(text) + " bukan TPS kecamatan ini (1–" + district.tpsCount()
+        input.problem("TPS yang tidak cocok: " + FormInput.echo(text) + " bukan TPS kecamatan ini (1–" + district.tpsCount()
             + ")");
       } else {
         unreconciled.add(Integer.parseInt(text));
@@ -760,7 +760,7 @@ public class LogisticsLeg {
   private Leg openLeg(String processInstanceId) {
     Leg leg = legOf(processInstanceId);
     if (!leg.open()) {
-      refuse("Pengiriman " + leg.legId() + " sudah ditutup; konfirmasi tidak diterima lagi");
+      FormInput.refuse("Pengiriman " + leg.legId() + " sudah ditutup; konfirmasi tidak diterima lagi");
     }
     return leg;
   }
@@ -779,17 +779,6 @@ public class LogisticsLeg {
   private String userId(DelegateTask task) {
     Authentication user = identity.getCurrentAuthentication();
     return user != null ? user.getUserId() : task.getAssignee();
-  }
-
-  private static void refuse(String message) {
-    FormInput refusal = new FormInput(Map.of());
-    refusal.problem(message);
-    refusal.refuseIfInvalid();
-  }
-
-  private static String abbreviate(String value) {
-    String safe = value == null ? "" : value.replaceAll("[^\\p{Alnum} ._-]", "?");
-    return safe.length() > 40 ? safe.substring(0, 40) + "…" : safe;
   }
 
   private static byte[] randomBytes() {

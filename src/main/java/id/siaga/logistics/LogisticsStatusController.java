@@ -1,49 +1,27 @@
 package id.siaga.logistics;
 
 import id.siaga.agency.RegionAccess;
-import id.siaga.region.Region;
-import id.siaga.region.RegionLevel;
-import id.siaga.region.RegionRepository;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Where the logistics of a regency/city stand: {@code GET /api/logistics?regionCode=73.73} (the
- * region's and province's agencies, the national desk, administrators). Access is decided before
- * the region is looked up, so a refusal reads the same whether the region exists or not.
+ * region's and province's agencies, the national desk, administrators; {@link RegionAccess#readableRegency}).
  */
 @RestController
 class LogisticsStatusController {
 
-  private static final String REGENCY_CODE = "[0-9]{2}\\.[0-9]{2}";
-
   private final LogisticsStatus status;
-  private final RegionRepository regions;
   private final RegionAccess access;
 
-  LogisticsStatusController(LogisticsStatus status, RegionRepository regions, RegionAccess access) {
+  LogisticsStatusController(LogisticsStatus status, RegionAccess access) {
     this.status = status;
-    this.regions = regions;
     this.access = access;
   }
 
   @GetMapping("/api/logistics")
   LogisticsStatus.RegionStatus get(@RequestParam(required = false) String regionCode) {
-    if (regionCode == null || regionCode.isBlank()) {
-      throw new IllegalArgumentException("Parameter regionCode wajib diisi: kode kabupaten/kota, contoh 73.73");
-    }
-    if (!regionCode.matches(REGENCY_CODE)) {
-      throw new IllegalArgumentException("Kode kabupaten/kota tidak sah: "
-          + (regionCode.matches("[0-9.]{1,16}") ? regionCode : "(tidak sah)") + " (contoh 73.73)");
-    }
-    if (!access.mayRead(regionCode)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Anda tidak berwenang melihat data wilayah ini");
-    }
-    Region regency = regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
-        .orElseThrow(() -> new IllegalArgumentException("Kode kabupaten/kota tidak dikenal: " + regionCode));
-    return status.of(regency);
+    return status.of(access.readableRegency(regionCode));
   }
 }

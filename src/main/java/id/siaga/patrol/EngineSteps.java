@@ -1,14 +1,17 @@
 package id.siaga.patrol;
 
 import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyRepository;
 import id.siaga.agency.AgencyType;
+import id.siaga.region.Region;
+import id.siaga.region.RegionLevel;
+import id.siaga.region.RegionRepository;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,17 +35,18 @@ final class EngineSteps {
     return prefix + "-" + HexFormat.of().formatHex(bytes);
   }
 
-  /** Refuses the submission or start with one message; nothing is changed. */
-  static void refuse(String message) {
-    FormInput refusal = new FormInput(Map.of());
-    refusal.problem(message);
-    refusal.refuseIfInvalid();
-  }
-
-  /** A value repeated in a message: at most 40 characters, nothing but letters, digits and ". _-". */
-  static String abbreviate(String value) {
-    String safe = value == null ? "" : value.replaceAll("[^\\p{Alnum} ._-]", "?");
-    return safe.length() > 40 ? safe.substring(0, 40) + "…" : safe;
+  /**
+   * The regency or city with a race and a Polres of this code, or a refusal naming the code as the
+   * caller sent it.
+   */
+  static Region raceRegency(RegionRepository regions, AgencyRepository agencies, String code, String example) {
+    Region region = regions.find(code).filter(r -> r.level() == RegionLevel.REGENCY)
+        .filter(r -> agencies.find(Agency.groupId(AgencyType.POLRI, r.code())).isPresent()).orElse(null);
+    if (region == null) {
+      FormInput.refuse("Kode " + FormInput.echo(code) + " bukan kabupaten/kota penyelenggara Pilkada (contoh "
+          + example + ")");
+    }
+    return region;
   }
 
   /** A security plan of a region is started by its Polres, its Kesbangpol coordinator or an administrator. */

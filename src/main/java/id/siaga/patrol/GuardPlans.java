@@ -1,9 +1,7 @@
 package id.siaga.patrol;
 
-import static id.siaga.patrol.EngineSteps.abbreviate;
 import static id.siaga.patrol.EngineSteps.newId;
 import static id.siaga.patrol.EngineSteps.now;
-import static id.siaga.patrol.EngineSteps.refuse;
 import static id.siaga.patrol.PatrolVariables.*;
 
 import id.siaga.agency.Agency;
@@ -19,7 +17,6 @@ import id.siaga.notification.TaskNotifications;
 import id.siaga.patrol.SecurityTables.Tier;
 import id.siaga.region.KecamatanTpsCounts;
 import id.siaga.region.Region;
-import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
@@ -83,13 +80,9 @@ class GuardPlans {
     FormInput input = new FormInput(execution::getVariable);
     String regionCode = input.text(Region.PROCESS_VARIABLE, "Kode kabupaten/kota", 16, true);
     input.refuseIfInvalid();
-    Region region = regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
-        .filter(r -> agencies.find(Agency.groupId(AgencyType.POLRI, r.code())).isPresent()).orElse(null);
-    if (region == null) {
-      refuse("Kode " + abbreviate(regionCode) + " bukan kabupaten/kota penyelenggara Pilkada (contoh 35.07)");
-    }
+    Region region = EngineSteps.raceRegency(regions, agencies, regionCode, "35.07");
     if (user != null && !EngineSteps.mayStart(user, region.code())) {
-      refuse("Rencana pengamanan TPS " + region.name() + " disusun oleh Polres atau Badan Kesbangpol " + region.name());
+      FormInput.refuse("Rencana pengamanan TPS " + region.name() + " disusun oleh Polres atau Badan Kesbangpol " + region.name());
     }
     Instant now = now();
     LocalDate today = LocalDate.ofInstant(now, deadlines.zoneOf(region.code()));
@@ -98,14 +91,14 @@ class GuardPlans {
         : elections.findAll().stream().filter(e -> e.votingDay().isAfter(today))
             .min(Comparator.comparing(Election::votingDay));
     if (election.isEmpty()) {
-      refuse("Tidak ada pemilihan mendatang untuk rencana pengamanan TPS");
+      FormInput.refuse("Tidak ada pemilihan mendatang untuk rencana pengamanan TPS");
     }
     Election e = election.get();
     Instant due = deadlines.deadline(e.id(), region.code(), DUE_RULE);
     if (!now.isBefore(due)) {
-      refuse("Rencana pengamanan TPS harus disusun sebelum H-3 (" + deadlines.display(region.code(), due) + ")");
+      FormInput.refuse("Rencana pengamanan TPS harus disusun sebelum H-3 (" + deadlines.display(region.code(), due) + ")");
     }
-    records.guardPlan(e.id(), region.code()).ifPresent(existing -> refuse("Rencana pengamanan TPS " + region.name()
+    records.guardPlan(e.id(), region.code()).ifPresent(existing -> FormInput.refuse("Rencana pengamanan TPS " + region.name()
         + " untuk " + e.name() + " sudah dimulai (" + existing.guardPlanId() + "); satu kali per pemilihan"));
     Map<String, TpsTiers> byDistrict = tiers.findByRegion(region.code()).stream()
         .collect(Collectors.toMap(TpsTiers::districtCode, t -> t));
@@ -144,7 +137,7 @@ class GuardPlans {
           patterns.get(Tier.KURANG_RAWAN) + " / " + patterns.get(Tier.RAWAN) + " / " + patterns.get(Tier.SANGAT_RAWAN),
           police, linmas, null, null, null, null, null, null, null, null, null, false, startedBy, now, null), districts);
     } catch (DuplicateKeyException raced) {
-      refuse("Rencana pengamanan TPS " + region.name() + " untuk " + e.name() + " sudah dimulai");
+      FormInput.refuse("Rencana pengamanan TPS " + region.name() + " untuk " + e.name() + " sudah dimulai");
     }
     Map<String, String> names = kecamatan.stream().collect(Collectors.toMap(Region::code, Region::name));
     List<String> sangatRawan = districts.stream().filter(d -> d.plan().sangatRawanTps() > 0)
@@ -235,7 +228,7 @@ class GuardPlans {
   private TpsGuardPlan openPlan(String processInstanceId) {
     TpsGuardPlan plan = planOf(processInstanceId);
     if (plan.ready()) {
-      refuse("Rencana pengamanan TPS ini sudah ditetapkan; tidak ada yang diubah");
+      FormInput.refuse("Rencana pengamanan TPS ini sudah ditetapkan; tidak ada yang diubah");
     }
     return plan;
   }

@@ -1,7 +1,6 @@
 package id.siaga.patrol;
 
 import static id.siaga.patrol.EngineSteps.now;
-import static id.siaga.patrol.EngineSteps.refuse;
 import static id.siaga.patrol.PatrolVariables.*;
 
 import id.siaga.agency.Agency;
@@ -57,7 +56,7 @@ class Reinforcements {
     Reinforcement request = records.reinforcementByProcessInstance(task.getProcessInstanceId()).orElseThrow(
         () -> new IllegalStateException("No BKO request for " + task.getProcessInstanceId()));
     if (request.decision() != null) {
-      refuse("Permintaan BKO ini sudah diputuskan (" + request.decision().label() + ")");
+      FormInput.refuse("Permintaan BKO ini sudah diputuskan (" + request.decision().label() + ")");
     }
     FormInput input = new FormInput(task::getVariable);
     Reinforcement.Decision decision = input.choice("decision", "Keputusan", Reinforcement.Decision.class);

@@ -1,9 +1,7 @@
 package id.siaga.patrol;
 
-import static id.siaga.patrol.EngineSteps.abbreviate;
 import static id.siaga.patrol.EngineSteps.newId;
 import static id.siaga.patrol.EngineSteps.now;
-import static id.siaga.patrol.EngineSteps.refuse;
 import static id.siaga.patrol.PatrolVariables.*;
 
 import id.siaga.agency.Agency;
@@ -17,7 +15,6 @@ import id.siaga.calendar.Stage;
 import id.siaga.escalation.TaskDeadlines;
 import id.siaga.notification.TaskNotifications;
 import id.siaga.region.Region;
-import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
 import id.siaga.region.Vulnerability;
 import id.siaga.system.EngineAdapter;
@@ -27,7 +24,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,16 +106,12 @@ public class StagePatrols {
     String regionCode = input.text(Region.PROCESS_VARIABLE, "Kode kabupaten/kota", 16, true);
     String stageCode = input.text(STAGE_CODE, "Tahapan", 40, true);
     input.refuseIfInvalid();
-    Region region = regions.find(regionCode).filter(r -> r.level() == RegionLevel.REGENCY)
-        .filter(r -> agencies.find(Agency.groupId(AgencyType.POLRI, r.code())).isPresent()).orElse(null);
-    if (region == null) {
-      refuse("Kode " + abbreviate(regionCode) + " bukan kabupaten/kota penyelenggara Pilkada (contoh 73.73)");
-    }
+    Region region = EngineSteps.raceRegency(regions, agencies, regionCode, "73.73");
     if (user != null && !EngineSteps.mayStart(user, region.code())) {
-      refuse("Patroli tahapan " + region.name() + " dimulai oleh Polres atau Badan Kesbangpol " + region.name());
+      FormInput.refuse("Patroli tahapan " + region.name() + " dimulai oleh Polres atau Badan Kesbangpol " + region.name());
     }
     if (!tables.hasPatrols(stageCode)) {
-      refuse("Tahapan " + abbreviate(stageCode) + " tidak memerlukan patroli (tabel stage-workstreams)");
+      FormInput.refuse("Tahapan " + FormInput.echo(stageCode) + " tidak memerlukan patroli (tabel stage-workstreams)");
     }
     Instant now = now();
     String givenElection = user == null ? (String) execution.getVariable(TaskDeadlines.ELECTION_ID) : null;
@@ -128,17 +120,17 @@ public class StagePatrols {
         : elections.findAll().stream().map(e -> window(e, stageCode, region.code())).flatMap(Optional::stream)
             .filter(w -> w.end().isAfter(now)).min(Comparator.comparing(Window::start));
     if (window.isEmpty()) {
-      refuse("Tidak ada pemilihan dengan tahapan " + stageCode + " yang belum berakhir");
+      FormInput.refuse("Tidak ada pemilihan dengan tahapan " + stageCode + " yang belum berakhir");
     }
     Window w = window.get();
     if (!w.end().isAfter(now)) {
-      refuse("Tahapan " + w.stage().name() + " sudah berakhir pada " + deadlines.display(region.code(), w.end()));
+      FormInput.refuse("Tahapan " + w.stage().name() + " sudah berakhir pada " + deadlines.display(region.code(), w.end()));
     }
-    records.findStage(w.election().id(), region.code(), stageCode).ifPresent(existing -> refuse("Patroli tahapan "
+    records.findStage(w.election().id(), region.code(), stageCode).ifPresent(existing -> FormInput.refuse("Patroli tahapan "
         + w.stage().name() + " " + region.name() + " sudah dimulai (" + existing.stagePlanId() + "); satu kali per tahapan"));
     List<Region> kecamatan = regions.findChildren(region.code());
     if (kecamatan.isEmpty()) {
-      refuse(region.name() + " belum memiliki data kecamatan");
+      FormInput.refuse(region.name() + " belum memiliki data kecamatan");
     }
 
     String stagePlanId = newId("patroli");
@@ -162,7 +154,7 @@ public class StagePatrols {
           stageCode, w.start(), w.end(), interval, schedule.periods() - first, null, null, null, null, true, startedBy,
           now, null));
     } catch (DuplicateKeyException raced) {
-      refuse("Patroli tahapan " + w.stage().name() + " " + region.name() + " sudah dimulai; satu kali per tahapan");
+      FormInput.refuse("Patroli tahapan " + w.stage().name() + " " + region.name() + " sudah dimulai; satu kali per tahapan");
     }
     records.insertDistricts(districts);
 
@@ -399,7 +391,7 @@ public class StagePatrols {
         rawan.contains(k) ? Situation.RAWAN : waspada.contains(k) ? Situation.WASPADA : Situation.AMAN,
         places.contains(k))).toList();
     if (!records.fileReport(stage.stagePlanId(), reportNumber, rows, incidents, incidentNotes, notes, userId(), now)) {
-      refuse("Laporan situasi ke-" + (reportNumber + 1) + " sudah tidak terbuka");
+      FormInput.refuse("Laporan situasi ke-" + (reportNumber + 1) + " sudah tidak terbuka");
     }
     task.getExecution().setVariable(ALERT, incidents > 0 || !rawan.isEmpty());
   }
@@ -411,7 +403,7 @@ public class StagePatrols {
     for (Object value : input.list(key, label)) {
       String code = value == null ? "" : value.toString();
       if (!kecamatan.contains(code)) {
-        input.problem(label + ": " + abbreviate(code) + " bukan kecamatan " + regionName);
+        input.problem(label + ": " + FormInput.echo(code) + " bukan kecamatan " + regionName);
       } else {
         chosen.add(code);
       }
@@ -436,7 +428,7 @@ public class StagePatrols {
   private StagePatrol openStage(String processInstanceId) {
     StagePatrol stage = stageOf(processInstanceId);
     if (!stage.open()) {
-      refuse("Patroli tahapan ini sudah ditutup; tidak ada yang diubah");
+      FormInput.refuse("Patroli tahapan ini sudah ditutup; tidak ada yang diubah");
     }
     return stage;
   }

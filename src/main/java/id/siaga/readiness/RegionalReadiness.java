@@ -1,6 +1,5 @@
 package id.siaga.readiness;
 
-import id.siaga.agency.Agency;
 import id.siaga.calendar.ElectionCalendar;
 import id.siaga.calendar.ElectionRepository;
 import id.siaga.calendar.Elections;
@@ -19,13 +18,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,17 +43,17 @@ public class RegionalReadiness {
   private final ElectionRepository elections;
   private final Elections calendars;
   private final LocalDeadlines deadlines;
-  private final DecisionService decisions;
+  private final StageTable table;
   private final IdentityService identity;
 
   RegionalReadiness(JdbcTemplate jdbc, RegionRepository regions, ElectionRepository elections, Elections calendars,
-      LocalDeadlines deadlines, DecisionService decisions, IdentityService identity) {
+      LocalDeadlines deadlines, StageTable table, IdentityService identity) {
     this.jdbc = jdbc;
     this.regions = regions;
     this.elections = elections;
     this.calendars = calendars;
     this.deadlines = deadlines;
-    this.decisions = decisions;
+    this.table = table;
     this.identity = identity;
   }
 
@@ -88,28 +84,20 @@ public class RegionalReadiness {
   }
 
   private List<Map<String, Object>> workstreamRows(String stageCode, RegionLevel level) {
-    return decisions.evaluateDecisionByKey("stage-workstreams")
-        .variables(Variables.putValue("stageCode", stageCode).putValue("level", level.name())).evaluate().getResultList();
+    return table.workstreams(stageCode, level.name());
   }
 
   /** Checks who walks which region through which election, and records the stages it will run. */
   void register(DelegateExecution execution) {
     Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (user != null && !groups.contains(Groups.CAMUNDA_ADMIN) && !groups.contains(Agency.NATIONAL_DESK)) {
-      refuse("Kesiapan wilayah dimulai oleh sistem, administrator atau desk nasional");
-    }
+    ReadinessStarters.requireSystemAdminOrDesk(user, "Kesiapan wilayah dimulai oleh sistem, administrator atau desk nasional");
     FormInput input = new FormInput(execution::getVariable);
     String regionCode = input.text(Region.PROCESS_VARIABLE, "Kode wilayah", 16, true);
     String electionId = input.text(TaskDeadlines.ELECTION_ID, "Pemilihan", 64, true);
     input.refuseIfInvalid();
-    Region region = regions.find(regionCode).filter(Region::hasRace)
-        .filter(r -> r.level() == RegionLevel.REGENCY || r.level() == RegionLevel.PROVINCE).orElse(null);
-    if (region == null) {
-      refuse("Kode " + regionCode.replaceAll("[^0-9.]", "?") + " bukan wilayah penyelenggara Pilkada");
-    }
+    Region region = ReadinessStarters.raceRegion(regions, regionCode);
     if (elections.find(electionId).isEmpty()) {
-      refuse("Pemilihan " + electionId.replaceAll("[^A-Za-z0-9-]", "?") + " tidak dikenal");
+      FormInput.refuse("Pemilihan " + FormInput.echo(electionId) + " tidak dikenal");
     }
     ElectionCalendar calendar = calendars.calendarOf(electionId);
     Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -127,7 +115,7 @@ public class RegionalReadiness {
           execution.getProcessInstanceId(), electionId, region.code(), String.join(",", stages),
           user == null ? "sistem" : user.getUserId(), java.sql.Timestamp.from(now));
     } catch (DuplicateKeyException twice) {
-      refuse("Kesiapan wilayah " + region.name() + " untuk pemilihan ini sudah dimulai (" + readinessId + ")");
+      FormInput.refuse("Kesiapan wilayah " + region.name() + " untuk pemilihan ini sudah dimulai (" + readinessId + ")");
     }
     execution.setProcessBusinessKey(readinessId);
     execution.setVariable(Region.PROCESS_VARIABLE, region.code());
@@ -136,9 +124,4 @@ public class RegionalReadiness {
     execution.setVariable("title", "Kesiapan wilayah " + region.name());
   }
 
-  private static void refuse(String message) {
-    FormInput refusal = new FormInput(Map.of());
-    refusal.problem(message);
-    refusal.refuseIfInvalid();
-  }
 }

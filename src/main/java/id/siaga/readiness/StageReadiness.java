@@ -10,7 +10,6 @@ import id.siaga.calendar.StageWorkstreamStatus;
 import id.siaga.escalation.TaskDeadlines;
 import id.siaga.notification.TaskNotifications;
 import id.siaga.region.Region;
-import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
@@ -21,16 +20,13 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -57,20 +53,20 @@ public class StageReadiness {
   private final ElectionRepository elections;
   private final Elections calendars;
   private final LocalDeadlines deadlines;
-  private final DecisionService decisions;
+  private final StageTable table;
   private final HistoryService history;
   private final IdentityService identity;
   private final List<StageWorkstreamStatus> workstreams;
 
   StageReadiness(ReadinessRepository records, RegionRepository regions, ElectionRepository elections,
-      Elections calendars, LocalDeadlines deadlines, DecisionService decisions, HistoryService history,
+      Elections calendars, LocalDeadlines deadlines, StageTable table, HistoryService history,
       IdentityService identity, List<StageWorkstreamStatus> workstreams) {
     this.records = records;
     this.regions = regions;
     this.elections = elections;
     this.calendars = calendars;
     this.deadlines = deadlines;
-    this.decisions = decisions;
+    this.table = table;
     this.history = history;
     this.identity = identity;
     this.workstreams = workstreams;
@@ -79,34 +75,26 @@ public class StageReadiness {
   /** Checks the region, election and stage, and decides which workstreams this instance starts. */
   void register(DelegateExecution execution) {
     Authentication user = identity.getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    if (user != null && !groups.contains(Groups.CAMUNDA_ADMIN) && !groups.contains(Agency.NATIONAL_DESK)) {
-      refuse("Kesiapan tahapan dimulai oleh sistem, administrator atau desk nasional");
-    }
+    ReadinessStarters.requireSystemAdminOrDesk(user, "Kesiapan tahapan dimulai oleh sistem, administrator atau desk nasional");
     FormInput input = new FormInput(execution::getVariable);
     String regionCode = input.text(Region.PROCESS_VARIABLE, "Kode wilayah", 16, true);
     String electionId = input.text(TaskDeadlines.ELECTION_ID, "Pemilihan", 64, true);
     String stageCode = input.text("stageCode", "Tahapan", 40, true);
     input.refuseIfInvalid();
-    Region region = regions.find(regionCode).filter(Region::hasRace)
-        .filter(r -> r.level() == RegionLevel.REGENCY || r.level() == RegionLevel.PROVINCE).orElse(null);
-    if (region == null) {
-      refuse("Kode " + abbreviate(regionCode) + " bukan wilayah penyelenggara Pilkada (provinsi atau kabupaten/kota)");
-    }
+    Region region = ReadinessStarters.raceRegion(regions, regionCode);
     if (elections.find(electionId).isEmpty()) {
-      refuse("Pemilihan " + abbreviate(electionId) + " tidak dikenal");
+      FormInput.refuse("Pemilihan " + FormInput.echo(electionId) + " tidak dikenal");
     }
     Stage stage = calendars.calendarOf(electionId).stage(stageCode).orElse(null);
     if (stage == null) {
-      refuse("Tahapan " + abbreviate(stageCode) + " tidak ada dalam kalender pemilihan ini");
+      FormInput.refuse("Tahapan " + FormInput.echo(stageCode) + " tidak ada dalam kalender pemilihan ini");
     }
     String readinessId = electionId + ":" + region.code() + ":" + stageCode;
-    records.find(readinessId).ifPresent(existing -> refuse("Kesiapan tahapan " + stage.name() + " " + region.name()
+    records.find(readinessId).ifPresent(existing -> FormInput.refuse("Kesiapan tahapan " + stage.name() + " " + region.name()
         + " sudah dimulai (" + readinessId + ")"));
 
     String level = region.level().name();
-    List<Map<String, Object>> rows = decisions.evaluateDecisionByKey("stage-workstreams")
-        .variables(Variables.putValue("stageCode", stageCode).putValue("level", level)).evaluate().getResultList();
+    List<Map<String, Object>> rows = table.workstreams(stageCode, level);
     boolean patrols = false;
     boolean logistics = false;
     boolean guardPlan = false;
@@ -142,7 +130,7 @@ public class StageReadiness {
       records.insert(new StageReadinessRecord(readinessId, execution.getProcessInstanceId(), electionId, region.code(),
           stageCode, level, startsAt, started, null, null, null, null, null, now));
     } catch (DuplicateKeyException raced) {
-      refuse("Kesiapan tahapan " + stage.name() + " " + region.name() + " sudah dimulai (" + readinessId + ")");
+      FormInput.refuse("Kesiapan tahapan " + stage.name() + " " + region.name() + " sudah dimulai (" + readinessId + ")");
     }
     execution.setProcessBusinessKey(readinessId);
     execution.setVariable(Region.PROCESS_VARIABLE, region.code());
@@ -179,8 +167,7 @@ public class StageReadiness {
   }
 
   String summary(StageReadinessRecord record) {
-    List<Map<String, Object>> rows = decisions.evaluateDecisionByKey("stage-workstreams").variables(Variables
-        .putValue("stageCode", record.stageCode()).putValue("level", record.raceLevel())).evaluate().getResultList();
+    List<Map<String, Object>> rows = table.workstreams(record.stageCode(), record.raceLevel());
     Map<String, String> lines = new LinkedHashMap<>();
     for (Map<String, Object> row : rows) {
       String workstream = (String) row.get("workstream");
@@ -211,14 +198,4 @@ public class StageReadiness {
         .orElseThrow(() -> new IllegalStateException("No stage readiness for " + processInstanceId));
   }
 
-  private static void refuse(String message) {
-    FormInput refusal = new FormInput(Map.of());
-    refusal.problem(message);
-    refusal.refuseIfInvalid();
-  }
-
-  private static String abbreviate(String value) {
-    String safe = value == null ? "" : value.replaceAll("[^\\p{Alnum} ._:-]", "?");
-    return safe.length() > 40 ? safe.substring(0, 40) + "…" : safe;
-  }
 }

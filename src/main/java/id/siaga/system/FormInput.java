@@ -218,4 +218,20 @@ public final class FormInput {
   private static String abbreviate(String value) {
     return value.length() > 40 ? value.substring(0, 40) + "…" : value;
   }
+
+  /** Refuses a submission or start with one message; nothing is changed. */
+  public static void refuse(String message) {
+    FormInput refusal = new FormInput(Map.of());
+    refusal.problem(message);
+    refusal.refuseIfInvalid();
+  }
+
+  /**
+   * A value the caller sent, repeated in a message: at most 40 characters, anything but letters,
+   * digits and ". _-" replaced by "?" (so that a refusal never carries markup back).
+   */
+  public static String echo(String value) {
+    String safe = value == null ? "" : value.replaceAll("[^\\p{Alnum} ._-]", "?");
+    return safe.length() > 40 ? safe.substring(0, 40) + "…" : safe;
+  }
 }

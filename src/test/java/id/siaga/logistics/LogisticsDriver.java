@@ -89,10 +89,6 @@ final class LogisticsDriver {
 
   // ---- the forms as users fill them
 
-  static Map<String, Object> noChanges() {
-    return Map.of("tniTransport", Variables.objectValue("[]").serializationDataFormat("application/json").create());
-  }
-
   static Object json(String json) {
     return org.camunda.spin.Spin.JSON(json);
   }

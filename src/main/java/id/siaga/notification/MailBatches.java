@@ -11,8 +11,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the queued mails of the outbox in batches: every batch key with a row queued at least
@@ -35,7 +33,7 @@ public class MailBatches {
   private final MailOutbox outbox;
   private final Mailer mailer;
   private final List<MailBatchComposer> composers;
-  private final TransactionTemplate ownTransaction;
+  private final OutboxTransactions ownTransaction;
   private final Duration window;
   private final Duration claimLease;
   private final int maxPerMail;
@@ -47,8 +45,7 @@ public class MailBatches {
     this.outbox = outbox;
     this.mailer = mailer;
     this.composers = composers;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.ownTransaction = new OutboxTransactions(transactions);
     this.window = window;
     this.claimLease = claimLease;
     this.maxPerMail = maxPerMail;
@@ -83,7 +80,7 @@ public class MailBatches {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant readyBefore = now.minus(window);
     int sent = 0;
-    for (String batchKey : ownTransaction.execute(tx -> outbox.readyBatches(readyBefore, now))) {
+    for (String batchKey : ownTransaction.execute(() -> outbox.readyBatches(readyBefore, now))) {
       Outcome outcome;
       do {
         outcome = sendBatch(batchKey, readyBefore, now);
@@ -100,7 +97,7 @@ public class MailBatches {
   /** Sends one mail of up to {@code batch-max} rows of the batch. */
   private Outcome sendBatch(String batchKey, Instant readyBefore, Instant now) {
     String owner = Mailer.NODE + "/" + UUID.randomUUID();
-    List<MailKey> keys = ownTransaction.execute(tx -> outbox.claimBatch(batchKey, owner, readyBefore, now,
+    List<MailKey> keys = ownTransaction.execute(() -> outbox.claimBatch(batchKey, owner, readyBefore, now,
         now.plus(claimLease), maxPerMail));
     if (keys.isEmpty()) {
       return Outcome.NOTHING_LEFT;
@@ -128,7 +125,7 @@ public class MailBatches {
     }
     Mail mail = batch.mail();
     String messageId = "<" + UUID.randomUUID() + "@siaga-pilkada>";
-    ownTransaction.executeWithoutResult(tx -> outbox.recordBatch(owner, Mailer.recipientsText(mail), mail.subject(),
+    ownTransaction.run(() -> outbox.recordBatch(owner, Mailer.recipientsText(mail), mail.subject(),
         messageId));
     if (!mail.hasRecipients()) {
       LOG.warn("Batch {} ({} mails) has no recipient with an e-mail address; recorded as SKIPPED", batchKey,
@@ -144,6 +141,6 @@ public class MailBatches {
   }
 
   private void finish(List<MailKey> keys, String owner, String status, String note) {
-    ownTransaction.executeWithoutResult(tx -> keys.forEach(key -> outbox.finishClaimed(key, owner, status, note)));
+    ownTransaction.run(() -> keys.forEach(key -> outbox.finishClaimed(key, owner, status, note)));
   }
 }

@@ -25,8 +25,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends each mail at most once per {@link MailKey}. Called from a job: the outbox row is written
@@ -45,7 +43,7 @@ public class Mailer {
 
   private final JavaMailSender sender;
   private final MailOutbox outbox;
-  private final TransactionTemplate ownTransaction;
+  private final OutboxTransactions ownTransaction;
   private final String from;
   private final Duration claimLease;
 
@@ -53,8 +51,7 @@ public class Mailer {
       @Value("${siaga.mail.from}") String from, @Value("${siaga.mail.claim-lease:PT5M}") Duration claimLease) {
     this.sender = sender;
     this.outbox = outbox;
-    this.ownTransaction = new TransactionTemplate(transactions);
-    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.ownTransaction = new OutboxTransactions(transactions);
     this.from = from;
     this.claimLease = claimLease;
   }
@@ -71,7 +68,7 @@ public class Mailer {
    * @return true when it was sent now
    */
   public boolean sendOnce(MailKey key, Supplier<Mail> compose) {
-    String status = ownTransaction.execute(tx -> {
+    String status = ownTransaction.execute(() -> {
       var existing = outbox.find(key);
       if (existing.isPresent()) {
         return existing.get().status();
@@ -89,7 +86,7 @@ public class Mailer {
     }
     String owner = NODE + "/" + UUID.randomUUID();
     Instant now = Instant.now();
-    Boolean claimed = ownTransaction.execute(tx -> outbox.claim(key, owner, now, now.plus(claimLease)));
+    Boolean claimed = ownTransaction.execute(() -> outbox.claim(key, owner, now, now.plus(claimLease)));
     if (!Boolean.TRUE.equals(claimed)) {
       String current = outbox.find(key).map(MailOutbox.Entry::status).orElse("PENDING");
       if ("SENT".equals(current) || "SKIPPED".equals(current)) {
@@ -101,24 +98,24 @@ public class Mailer {
     try {
       mail = compose.get();
     } catch (RuntimeException e) {
-      ownTransaction.executeWithoutResult(tx -> outbox.release(key, owner, e.toString()));
+      ownTransaction.run(() -> outbox.release(key, owner, e.toString()));
       throw e;
     }
-    ownTransaction.executeWithoutResult(tx -> outbox.recordAttempt(key, recipientsText(mail), mail.subject()));
+    ownTransaction.run(() -> outbox.recordAttempt(key, recipientsText(mail), mail.subject()));
     if (!mail.hasRecipients()) {
       LOG.warn("Mail {} has no recipient with an e-mail address; recorded as SKIPPED", key);
-      ownTransaction.executeWithoutResult(tx -> outbox.markDone(key, owner, "SKIPPED", null));
+      ownTransaction.run(() -> outbox.markDone(key, owner, "SKIPPED", null));
       return false;
     }
     String note;
     try {
       note = deliver(key, outbox.messageId(key), mail);
     } catch (RuntimeException e) {
-      ownTransaction.executeWithoutResult(tx -> outbox.release(key, owner, e.toString()));
+      ownTransaction.run(() -> outbox.release(key, owner, e.toString()));
       throw e;
     }
     String sentNote = note;
-    ownTransaction.executeWithoutResult(tx -> outbox.markDone(key, owner, "SENT", sentNote));
+    ownTransaction.run(() -> outbox.markDone(key, owner, "SENT", sentNote));
     LOG.info("Sent mail {} to {} recipient(s)", key, mail.to().size() + mail.cc().size());
     return true;
   }

@@ -1,0 +1,62 @@
+package id.siaga.notification;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The outbox's short transactions of its own (claims, records, releases), each retried when the
+ * database chose it as the loser of a lock conflict. Two nodes claiming, recording and finishing
+ * rows of the same batches at the same moment can deadlock on the row locks (H2 and PostgreSQL
+ * both detect it and roll one side back); the loser's statement is safe to run again, because
+ * every one of them is conditional on the owner or the status. Giving up after a few attempts
+ * would leave a sent mail's rows SENDING until their lease runs out, and then send them twice.
+ */
+final class OutboxTransactions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxTransactions.class);
+  static final int ATTEMPTS = 6;
+
+  private final TransactionTemplate template;
+
+  OutboxTransactions(PlatformTransactionManager transactions) {
+    this.template = new TransactionTemplate(transactions);
+    this.template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  <T> T execute(Supplier<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return template.execute(tx -> work.get());
+      } catch (ConcurrencyFailureException conflict) {
+        if (attempt >= ATTEMPTS) {
+          throw conflict;
+        }
+        LOG.info("Outbox transaction lost a lock conflict (attempt {} of {}), again: {}", attempt, ATTEMPTS,
+            conflict.getMostSpecificCause().toString());
+        pause(attempt);
+      }
+    }
+  }
+
+  void run(Runnable work) {
+    execute(() -> {
+      work.run();
+      return null;
+    });
+  }
+
+  private static void pause(int attempt) {
+    try {
+      Thread.sleep(ThreadLocalRandom.current().nextLong(5, 25L * attempt));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while retrying an outbox transaction", e);
+    }
+  }
+}

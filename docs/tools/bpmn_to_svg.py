@@ -4,7 +4,7 @@
     python3 docs/tools/bpmn_to_svg.py bpmn/coordination-meeting/coordination-meeting.bpmn docs/processes/coordination-meeting.svg
 
 Enough of BPMN for our diagrams: tasks (user/service markers, multi-instance), sub-processes,
-start/end/terminate events, timer boundary events, exclusive/parallel gateways, sequence flows
+start/end/terminate events, timer and message events, exclusive/parallel gateways, sequence flows
 with their names. The picture is what Cockpit shows, without needing a browser.
 """
 import sys
@@ -88,7 +88,7 @@ def main(src, dst):
         tag = el.tag.replace(B, "")
         name = el.get("name", "")
         cx, cy = x + w / 2, y + h / 2
-        if tag in ("userTask", "serviceTask", "task", "businessRuleTask", "callActivity"):
+        if tag in ("userTask", "serviceTask", "sendTask", "task", "businessRuleTask", "callActivity"):
             fill = "#e3f2fd" if tag == "userTask" else "#ffffff"
             width = 4 if tag == "callActivity" else 1.5
             out.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="10" fill="{fill}" stroke="#22242a" stroke-width="{width}"/>')
@@ -109,6 +109,11 @@ def main(src, dst):
                 if tag == "intermediateCatchEvent":
                     out.append(f'<circle cx="{cx}" cy="{cy}" r="{r - 7}" fill="none" stroke="#22242a"/>')
                 out.append(f'<path d="M {cx} {cy - 9} L {cx} {cy} L {cx + 6} {cy + 3}" fill="none" stroke="#22242a" stroke-width="1.5"/>')
+            if el.find(B + "messageEventDefinition") is not None:
+                if tag == "intermediateCatchEvent":
+                    out.append(f'<circle cx="{cx}" cy="{cy}" r="{r - 3}" fill="none" stroke="#22242a"/>')
+                out.append(f'<rect x="{cx - 9}" y="{cy - 6}" width="18" height="12" fill="none" stroke="#22242a" stroke-width="1.3"/>'
+                           f'<path d="M {cx - 9} {cy - 6} L {cx} {cy + 1} L {cx + 9} {cy - 6}" fill="none" stroke="#22242a" stroke-width="1.3"/>')
             if el.find(B + "terminateEventDefinition") is not None:
                 out.append(f'<circle cx="{cx}" cy="{cy}" r="{r - 7}" fill="#22242a"/>')
             if label:
@@ -117,11 +122,18 @@ def main(src, dst):
                 out.append(text_block(cx, y + h + 14, wrap(name, 18), 11))
         elif tag.endswith("Gateway"):
             out.append(f'<path d="M {cx} {y} L {x + w} {cy} L {cx} {y + h} L {x} {cy} Z" fill="#ffffff" stroke="#22242a" stroke-width="1.5"/>')
-            if tag == "parallelGateway":
+            if tag == "eventBasedGateway":
+                out.append(f'<circle cx="{cx}" cy="{cy}" r="13" fill="none" stroke="#22242a"/>'
+                           f'<circle cx="{cx}" cy="{cy}" r="10" fill="none" stroke="#22242a"/>')
+                pts = " ".join(f"{cx + 7 * __import__('math').sin(k * 1.2566)},{cy - 7 * __import__('math').cos(k * 1.2566)}" for k in range(5))
+                out.append(f'<polygon points="{pts}" fill="none" stroke="#22242a" stroke-width="1.3"/>')
+            elif tag == "parallelGateway":
                 out.append(f'<path d="M {cx} {cy - 12} L {cx} {cy + 12} M {cx - 12} {cy} L {cx + 12} {cy}" stroke="#22242a" stroke-width="3"/>')
             else:
                 out.append(f'<path d="M {cx - 8} {cy - 8} L {cx + 8} {cy + 8} M {cx + 8} {cy - 8} L {cx - 8} {cy + 8}" stroke="#22242a" stroke-width="3"/>')
-            if name:
+            if name and label:
+                out.append(text_block(label[0] + label[2] / 2, label[1] + 11, wrap(name, 22), 11))
+            elif name:
                 out.append(text_block(cx, y - 8, wrap(name, 22), 11))
     out.append("</svg>")
     with open(dst, "w", encoding="utf-8") as f:

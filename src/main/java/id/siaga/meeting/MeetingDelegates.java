@@ -35,6 +35,16 @@ class MeetingDelegates {
   }
 
   @Bean
+  JavaDelegate announceMeetingHeld(StageRakor stageRakor) {
+    return stageRakor::announceHeld;
+  }
+
+  @Bean
+  JavaDelegate announceMeetingCancelled(StageRakor stageRakor) {
+    return stageRakor::announceCancelled;
+  }
+
+  @Bean
   JavaDelegate recordMinutes(CoordinationMeeting coordinationMeeting) {
     return coordinationMeeting::recordMinutes;
   }

@@ -49,6 +49,12 @@ class MeetingRepository {
         MeetingStatus.DIJADWALKAN.name()).stream().findFirst();
   }
 
+  /** Every meeting of one region's stage of an election, earliest first. */
+  List<Meeting> findByStage(String electionId, String regionCode, String stageCode) {
+    return jdbc.query("select * from siaga_meeting where election_id = ? and region_code = ? and stage_code = ?"
+        + " order by meeting_at", MeetingRepository::meeting, electionId, regionCode, stageCode);
+  }
+
   List<Meeting> findByRegion(String regionCode) {
     return jdbc.query("select * from siaga_meeting where region_code = ? order by meeting_at",
         MeetingRepository::meeting, regionCode);

@@ -14,6 +14,9 @@ class ReadinessDelegates {
   @Bean JavaDelegate registerStageReadiness(StageReadiness readiness) { return readiness::register; }
   @Bean TaskListener describeReadiness(StageReadiness readiness) { return readiness::describe; }
   @Bean TaskListener recordDeclaration(StageReadiness readiness) { return readiness::declare; }
+  @Bean JavaDelegate checkStageRakor(StageReadiness readiness) { return readiness::checkRakor; }
+  @Bean TaskListener describeStageRakor(StageReadiness readiness) { return readiness::describeRakor; }
+  @Bean TaskListener scheduleStageRakor(StageReadiness readiness) { return readiness::scheduleRakor; }
 
   @Bean JavaDelegate sendNotReadyNotice(ReadinessMails mails) {
     return execution -> mails.sendNotReady(execution.getProcessBusinessKey(),

@@ -9,7 +9,7 @@ final class ReadinessTexts {
 
   static String notStarted(String workstream) {
     return switch (workstream) {
-      case "coordination-meeting" -> "Rakor: dijadwalkan oleh koordinator (belum terhubung ke kesiapan tahapan)";
+      case "coordination-meeting" -> "Rakor: belum dijadwalkan";
       case "early-warning-report" -> "Laporan kerawanan: belum tersedia";
       case "patrol-assignment" -> "Patroli: belum dimulai";
       case "logistics-distribution" -> "Distribusi logistik: belum dimulai";

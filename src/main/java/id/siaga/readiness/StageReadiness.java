@@ -1,11 +1,13 @@
 package id.siaga.readiness;
 
 import id.siaga.agency.Agency;
+import id.siaga.agency.AgencyRepository;
 import id.siaga.agency.AgencyType;
 import id.siaga.calendar.ElectionRepository;
 import id.siaga.calendar.Elections;
 import id.siaga.calendar.LocalDeadlines;
 import id.siaga.calendar.Stage;
+import id.siaga.calendar.StageMeetings;
 import id.siaga.calendar.StageWorkstreamStatus;
 import id.siaga.escalation.TaskDeadlines;
 import id.siaga.notification.TaskNotifications;
@@ -47,6 +49,7 @@ public class StageReadiness {
   static final String PATROLS = "patrol-assignment";
   static final String LOGISTICS = "logistics-distribution";
   static final String GUARD_PLAN = "tps-security-plan";
+  static final String RAKOR = "coordination-meeting";
 
   private final ReadinessRepository records;
   private final RegionRepository regions;
@@ -57,10 +60,13 @@ public class StageReadiness {
   private final HistoryService history;
   private final IdentityService identity;
   private final List<StageWorkstreamStatus> workstreams;
+  private final StageMeetings rakor;
+  private final AgencyRepository agencies;
 
   StageReadiness(ReadinessRepository records, RegionRepository regions, ElectionRepository elections,
       Elections calendars, LocalDeadlines deadlines, StageTable table, HistoryService history,
-      IdentityService identity, List<StageWorkstreamStatus> workstreams) {
+      IdentityService identity, List<StageWorkstreamStatus> workstreams, StageMeetings rakor,
+      AgencyRepository agencies) {
     this.records = records;
     this.regions = regions;
     this.elections = elections;
@@ -70,6 +76,8 @@ public class StageReadiness {
     this.history = history;
     this.identity = identity;
     this.workstreams = workstreams;
+    this.rakor = rakor;
+    this.agencies = agencies;
   }
 
   /** Checks the region, election and stage, and decides which workstreams this instance starts. */
@@ -89,7 +97,7 @@ public class StageReadiness {
     if (stage == null) {
       FormInput.refuse("Tahapan " + FormInput.echo(stageCode) + " tidak ada dalam kalender pemilihan ini");
     }
-    String readinessId = electionId + ":" + region.code() + ":" + stageCode;
+    String readinessId = StageMeetings.stageKey(electionId, region.code(), stageCode);
     records.find(readinessId).ifPresent(existing -> FormInput.refuse("Kesiapan tahapan " + stage.name() + " " + region.name()
         + " sudah dimulai (" + readinessId + ")"));
 
@@ -98,6 +106,7 @@ public class StageReadiness {
     boolean patrols = false;
     boolean logistics = false;
     boolean guardPlan = false;
+    boolean needsRakor = false;
     String direction = null;
     List<String> started = new ArrayList<>();
     for (Map<String, Object> row : rows) {
@@ -112,6 +121,7 @@ public class StageReadiness {
         }
         case GUARD_PLAN -> guardPlan = notStarted(GUARD_PLAN, Map.of(Region.PROCESS_VARIABLE, region.code(),
             TaskDeadlines.ELECTION_ID, electionId));
+        case RAKOR -> needsRakor = true;
         default -> { }
       }
     }
@@ -123,6 +133,9 @@ public class StageReadiness {
     }
     if (guardPlan) {
       started.add(GUARD_PLAN);
+    }
+    if (needsRakor) {
+      started.add(RAKOR);
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
     Instant startsAt = deadlines.at(region.code(), stage.start(), LocalTime.MIDNIGHT);
@@ -149,8 +162,55 @@ public class StageReadiness {
     execution.setVariable("startLogistics", logistics);
     execution.setVariable("logisticsDirection", direction);
     execution.setVariable("startGuardPlan", guardPlan);
+    execution.setVariable("needsRakor", needsRakor);
+    execution.setVariable("rakorState", null);
+    // the Rakor is scheduled by noon five days before the stage (a meeting before the stage still fits); later, a day
+    Instant scheduleBy = deadlines.at(region.code(), stage.start().minusDays(5), LocalTime.NOON);
+    execution.setVariable("rakorScheduleDueAt", Date.from(scheduleBy.isAfter(aDayFromNow) ? scheduleBy : aDayFromNow));
     // the gateway's variable: not "declaration", the form field, which is local to the task's execution
     execution.setVariable("declared", null);
+  }
+
+  // ---- the stage's Rakor
+
+  /** Where the stage's Rakor stands now, for the gateway that asks for one, waits for it or goes on. */
+  void checkRakor(DelegateExecution execution) {
+    StageReadinessRecord record = recordOf(execution.getProcessInstanceId());
+    execution.setVariable("rakorState", rakor.state(record.electionId(), record.regionCode(), record.stageCode()).name());
+  }
+
+  /** What the coordinator sees when asked to schedule the Rakor: the stage's Rakor so far. */
+  void describeRakor(DelegateTask task) {
+    StageReadinessRecord record = recordOf(task.getProcessInstanceId());
+    task.setVariableLocal("rakorNote", workstreams.stream().filter(w -> w.workstream().equals(RAKOR)).findFirst()
+        .flatMap(w -> w.summary(record.electionId(), record.regionCode(), record.stageCode()))
+        .orElse("Belum ada Rakor untuk tahapan ini."));
+  }
+
+  /**
+   * The coordinator's schedule: a Rakor of this readiness's election, region and stage, from the
+   * form's fields only (the task's own values; a refusal keeps the task open and names the problems).
+   */
+  void scheduleRakor(DelegateTask task) {
+    StageReadinessRecord record = recordOf(task.getProcessInstanceId());
+    Map<String, Object> form = new LinkedHashMap<>();
+    // the fields are input parameters of the task, so the submitted values live in its own scope
+    StageMeetings.FORM_FIELDS.forEach(field -> form.put(field, task.getVariable(field)));
+    String meetingId = rakor.schedule(record.electionId(), record.regionCode(), record.stageCode(), form);
+    task.getExecution().setVariable("rakorMeetingId", meetingId);
+  }
+
+  /** The agencies of the region, all invited unless the coordinator unticks them (the schedule form's default). */
+  public Object rakorInvitations(DelegateExecution execution) {
+    String regionCode = (String) execution.getVariable(Region.PROCESS_VARIABLE);
+    List<String> types = new ArrayList<>();
+    for (AgencyType type : AgencyType.values()) {
+      if (agencies.find(Agency.groupId(type, regionCode)).isPresent()) {
+        types.add(type.name());
+      }
+    }
+    return org.camunda.spin.Spin.JSON(types.stream().map(t -> "\"" + t + "\"")
+        .collect(java.util.stream.Collectors.joining(",", "[", "]")));
   }
 
   /** Whether no instance of the workstream was ever started for these values (running or ended). */

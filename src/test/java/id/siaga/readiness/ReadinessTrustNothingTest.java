@@ -61,12 +61,15 @@ class ReadinessTrustNothingTest {
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    for (String key : List.of("regional-readiness", "stage-readiness")) {
+    for (String key : List.of("regional-readiness", "stage-readiness", "coordination-meeting")) {
       runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
           .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
     }
     jdbc.update("delete from siaga_stage_readiness");
     jdbc.update("delete from siaga_regional_readiness");
+    String mine = "(select meeting_id from siaga_meeting where election_id = ?)";
+    jdbc.update("delete from siaga_meeting_report where meeting_id in " + mine, electionId);
+    jdbc.update("delete from siaga_meeting where election_id = ?", electionId);
   }
 
   @Test
@@ -124,6 +127,52 @@ class ReadinessTrustNothingTest {
     assertThat(declared.declaration()).isEqualTo(Declaration.SIAP);
     assertThat(declared.declaredBy()).isEqualTo("kesbangpolpalopo");
     assertThat(declared.summary()).isNotEqualTo("semua siap");
+  }
+
+  @Test
+  void theStageRakorIsScheduledForTheReadinesssRegionStageAndElectionWhateverTheFormCarries() {
+    ProcessInstance pi = runtime.startProcessInstanceByKey("stage-readiness", Variables.createVariables()
+        .putValue("regionCode", "73.73").putValue("electionId", electionId).putValue("stageCode", "masa-tenang"));
+    Task schedule = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("ScheduleRakorTask")
+        .singleResult();
+    String meetingDay = VOTING_DAY.minusDays(5).toString();
+    Map<String, Object> form = Map.of("title", Map.of("value", "Rakor masa tenang"),
+        "meetingAt", Map.of("value", meetingDay + "T09:00"), "venue", Map.of("value", "Aula Kantor Wali Kota"),
+        "agenda", Map.of("value", "Kesiapan masa tenang"),
+        "invitedAgencies", Map.of("value", "[\"POLRI\",\"KPU\"]", "type", "Json"));
+    // another region's coordinator and another agency of the region cannot schedule it
+    assertThat(submit("kesbangpolmakassar", schedule, form).getStatusCode().value()).isEqualTo(403);
+    assertThat(submit("polrespalopo", schedule, form).getStatusCode().value()).isEqualTo(403);
+    // the region, stage, election and convener are not the form's: naming them is refused, and nothing starts
+    java.util.Map<String, Object> another = new java.util.HashMap<>(form);
+    another.put("regionCode", Map.of("value", "73.71"));
+    another.put("stageCode", Map.of("value", "kampanye"));
+    another.put("electionId", Map.of("value", "pilkada-2024"));
+    another.put("conveningAgency", Map.of("value", "NASIONAL"));
+    ResponseEntity<String> extra = submit("kesbangpolpalopo", schedule, another);
+    assertThat(extra.getStatusCode().value()).isEqualTo(400);
+    assertThat(extra.getBody()).contains("regionCode").contains("stageCode").contains("electionId")
+        .contains("conveningAgency");
+    // script-laden and oversized text is refused by the Rakor's own rules
+    java.util.Map<String, Object> script = new java.util.HashMap<>(form);
+    script.put("agenda", Map.of("value", "<script>alert(1)</script>"));
+    ResponseEntity<String> scripted = submit("kesbangpolpalopo", schedule, script);
+    assertThat(scripted.getStatusCode().value()).isEqualTo(400);
+    assertThat(scripted.getBody()).contains("Agenda").contains("tidak boleh berisi kode");
+    java.util.Map<String, Object> longTitle = new java.util.HashMap<>(form);
+    longTitle.put("title", Map.of("value", "x".repeat(201)));
+    ResponseEntity<String> tooLong = submit("kesbangpolpalopo", schedule, longTitle);
+    assertThat(tooLong.getStatusCode().value()).isEqualTo(400);
+    assertThat(tooLong.getBody()).contains("Judul rapat");
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("coordination-meeting")
+        .variableValueEquals("electionId", electionId).count()).isZero();
+
+    assertThat(submit("kesbangpolpalopo", schedule, form).getStatusCode().value()).isEqualTo(204);
+    Map<String, Object> meeting = jdbc.queryForMap("select region_code, stage_code, convening_group, convened_by,"
+        + " invited_groups from siaga_meeting where election_id = ?", electionId);
+    assertThat(meeting).containsEntry("REGION_CODE", "73.73").containsEntry("STAGE_CODE", "masa-tenang")
+        .containsEntry("CONVENING_GROUP", "kesbangpol7373").containsEntry("CONVENED_BY", "kesbangpolpalopo");
+    assertThat((String) meeting.get("INVITED_GROUPS")).isEqualTo("polri7373,kpu7373");
   }
 
   ResponseEntity<String> submit(String user, Task task, Map<String, Object> variables) {

@@ -105,7 +105,7 @@ class RegionalReadinessProcessTest {
     runJobsAt(pi, expected.get("pemungutan-suara"));
     assertThat(stageReadiness("pemungutan-suara")).isOne();
     assertThat(jdbc.queryForObject("select workstreams from siaga_stage_readiness where stage_code = ?", String.class,
-        "pemungutan-suara")).isEqualTo("patrol-assignment,logistics-distribution,tps-security-plan");
+        "pemungutan-suara")).isEqualTo("patrol-assignment,logistics-distribution,tps-security-plan,coordination-meeting");
     // by H-16 the five stages before the campaign's end and the voting stage have started their readiness, once
     // each; the quiet period's window (its start H-3, minus 7 days) is still to come
     assertThat(jdbc.queryForObject("select count(*) from siaga_stage_readiness", Integer.class)).isEqualTo(6);

@@ -87,7 +87,8 @@ class StageReadinessProcessTest {
     ProcessInstance pi = start(PALOPO, "pemungutan-suara");
     StageReadinessRecord record = records.findByProcessInstance(pi.getId()).orElseThrow();
     assertThat(pi.getBusinessKey()).isEqualTo(electionId + ":73.73:pemungutan-suara").isEqualTo(record.readinessId());
-    assertThat(record.workstreams()).containsExactly("patrol-assignment", "logistics-distribution", "tps-security-plan");
+    assertThat(record.workstreams()).containsExactly("patrol-assignment", "logistics-distribution", "tps-security-plan",
+        "coordination-meeting");
     assertThat(record.stageStartsAt()).isEqualTo(local(VOTING_DAY, 0));
     // the call activities start their processes in their own transactions
     run(pi, local(VOTING_DAY.minusDays(20), 8));
@@ -106,7 +107,7 @@ class StageReadinessProcessTest {
         .contains("Patroli: penugasan lengkap 0 dari 9 kecamatan")
         .contains("Distribusi logistik ke TPS: berjalan; kecamatan yang semua TPS-nya sudah menerima 0 dari 9")
         .contains("Pengamanan TPS: belum ditetapkan")
-        .contains("Rakor:").contains("Laporan kerawanan");
+        .contains("Rakor: belum dijadwalkan").contains("Laporan kerawanan");
 
     forms.submitTaskForm(declare.getId(), Map.of("declaration", "SIAP"));
     StageReadinessRecord declared = records.findByProcessInstance(pi.getId()).orElseThrow();
@@ -132,9 +133,12 @@ class StageReadinessProcessTest {
     assertThat(records.findByProcessInstance(city.getId()).orElseThrow().declarationNotes())
         .isEqualTo("Patroli kecamatan Telluwanua belum lengkap");
 
-    // the province's own race: coordination only; belum siap goes to Kemendagri and the desk
+    // the province's own race: coordination only (its Rakor); belum siap goes to Kemendagri and the desk
     ProcessInstance province = start("73", "pemungutan-suara");
-    assertThat(records.findByProcessInstance(province.getId()).orElseThrow().workstreams()).isEmpty();
+    assertThat(records.findByProcessInstance(province.getId()).orElseThrow().workstreams())
+        .containsExactly("coordination-meeting");
+    assertThat(tasks.createTaskQuery().processInstanceId(province.getId()).taskDefinitionKey("ScheduleRakorTask")
+        .taskCandidateGroup("kesbangpol73").count()).isOne();
     run(province, local(VOTING_DAY.minusDays(3), 0));
     Task provincial = declaration(province);
     assertThat(groups(provincial)).containsExactly("kesbangpol73");
@@ -143,14 +147,14 @@ class StageReadinessProcessTest {
     forms.submitTaskForm(provincial.getId(), Map.of("declaration", "BELUM_SIAP",
         "declarationNotes", "Logistik tiga kabupaten belum tiba"));
     run(province, local(VOTING_DAY.minusDays(3), 1));
-    assertThat(management.createJobQuery().processInstanceId(province.getId()).list())
-        .extracting(j -> j.getExceptionMessage()).isEmpty();
+    assertThat(management.createJobQuery().processInstanceId(province.getId()).withException().list()).isEmpty();
     MimeMessage notice = mail("[Siaga Pilkada] Belum siap: tahapan Pemungutan suara – Sulawesi Selatan");
     assertThat(notice.getRecipients(Message.RecipientType.TO)).extracting(Object::toString)
         .contains("desknasional@siaga.demo");
     assertThat(notice.getRecipients(Message.RecipientType.CC)).extracting(Object::toString)
         .containsExactly("kesbangpolsulsel@siaga.demo");
-    assertThat(runtime.createProcessInstanceQuery().processInstanceId(province.getId()).count()).isZero();
+    // declared; the province readiness now waits only for its Rakor (StageRakorLinkTest)
+    assertThat(runtime.getActiveActivityIds(province.getId())).containsExactly("ScheduleRakorTask");
   }
 
   @Test
@@ -180,7 +184,7 @@ class StageReadinessProcessTest {
     runtime.startProcessInstanceByKey("patrol-assignment", Variables.createVariables().putValue("regionCode", PALOPO)
         .putValue("stageCode", "masa-tenang").putValue("electionId", electionId));
     ProcessInstance pi = start(PALOPO, "masa-tenang");
-    assertThat(records.findByProcessInstance(pi.getId()).orElseThrow().workstreams()).isEmpty();
+    assertThat(records.findByProcessInstance(pi.getId()).orElseThrow().workstreams()).containsExactly("coordination-meeting");
     run(pi, local(VOTING_DAY.minusDays(20), 9));
     assertThat(runtime.createProcessInstanceQuery().superProcessInstanceId(pi.getId()).count()).isZero();
     assertThat(management.createJobQuery().withException().count()).isZero();

@@ -1,5 +1,12 @@
 package id.siaga.logistics;
 
+import static id.siaga.BenchmarkSupport.createdJobs;
+import static id.siaga.BenchmarkSupport.difference;
+import static id.siaga.BenchmarkSupport.heapAfterGc;
+import static id.siaga.BenchmarkSupport.poolPeaks;
+import static id.siaga.BenchmarkSupport.seconds;
+
+import id.siaga.BenchmarkSupport.HeapSampler;
 import id.siaga.SiagaPilkadaApplication;
 import id.siaga.agency.Agency;
 import id.siaga.agency.AgencyRepository;
@@ -9,9 +16,6 @@ import id.siaga.region.NationalData;
 import id.siaga.region.Region;
 import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +24,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -225,21 +227,6 @@ public final class LogisticsBenchmark {
         .count();
   }
 
-  /** Jobs the process created, by type, from the job log (a row in state 0 for each job created). */
-  static Map<String, Long> createdJobs(JdbcTemplate jdbc, String processKey) {
-    Map<String, Long> created = new TreeMap<>();
-    jdbc.queryForList("select JOB_DEF_TYPE_ as T, count(*) as N from ACT_HI_JOB_LOG where JOB_STATE_ = 0"
-        + " and PROCESS_DEF_KEY_ = ? group by JOB_DEF_TYPE_", processKey)
-        .forEach(row -> created.put(String.valueOf(row.get("T")), ((Number) row.get("N")).longValue()));
-    return created;
-  }
-
-  static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
-    Map<String, Long> d = new TreeMap<>();
-    after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
-    return d;
-  }
-
   /** Rows of every table, to see what a task leaves behind. */
   static Map<String, Long> rowCounts(JdbcTemplate jdbc) {
     Map<String, Long> counts = new TreeMap<>();
@@ -248,64 +235,5 @@ public final class LogisticsBenchmark {
       counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
     }
     return counts;
-  }
-
-  static double seconds(long since) {
-    return (System.nanoTime() - since) / 1e9;
-  }
-
-  static long heapAfterGc() {
-    System.gc();
-    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
-  }
-
-  /** The sum of the heap pools' peaks since the last reset (the pools peak at different moments: an upper bound). */
-  static long poolPeaks() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
-  }
-
-  /** Samples the heap used (MemoryMXBean) every 50 ms between start and stop; resets the pools' peaks at start. */
-  static final class HeapSampler {
-    private final AtomicLong peak = new AtomicLong();
-    private final AtomicBoolean running = new AtomicBoolean();
-    private Thread thread;
-
-    void start() {
-      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-      peak.set(0);
-      running.set(true);
-      thread = new Thread(() -> {
-        while (running.get()) {
-          peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-          try {
-            Thread.sleep(50);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "heap-sampler");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    long stop() {
-      running.set(false);
-      if (thread != null) {
-        thread.interrupt();
-        try {
-          thread.join();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-        thread = null;
-      }
-      return peak.get();
-    }
   }
 }

@@ -1,0 +1,90 @@
+package id.siaga;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What the benchmarks measure the same way: elapsed time, heap, and the jobs a process created. */
+public final class BenchmarkSupport {
+
+  private BenchmarkSupport() {}
+
+  /** Jobs the process created, by type, from the job log (a row in state 0 for each job created). */
+  public static Map<String, Long> createdJobs(JdbcTemplate jdbc, String processKey) {
+    Map<String, Long> created = new TreeMap<>();
+    jdbc.queryForList("select JOB_DEF_TYPE_ as T, count(*) as N from ACT_HI_JOB_LOG where JOB_STATE_ = 0"
+        + " and PROCESS_DEF_KEY_ = ? group by JOB_DEF_TYPE_", processKey)
+        .forEach(row -> created.put(String.valueOf(row.get("T")), ((Number) row.get("N")).longValue()));
+    return created;
+  }
+
+  public static Map<String, Long> difference(Map<String, Long> after, Map<String, Long> before) {
+    Map<String, Long> d = new TreeMap<>();
+    after.forEach((k, v) -> d.put(k, v - before.getOrDefault(k, 0L)));
+    return d;
+  }
+
+  public static double seconds(long since) {
+    return (System.nanoTime() - since) / 1e9;
+  }
+
+  public static long heapAfterGc() {
+    System.gc();
+    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
+  }
+
+  /** The sum of the heap pools' peaks since the last reset (the pools peak at different moments: an upper bound). */
+  public static long poolPeaks() {
+    long sum = 0;
+    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (pool.getType() == MemoryType.HEAP) {
+        sum += pool.getPeakUsage().getUsed();
+      }
+    }
+    return sum;
+  }
+
+  /** Samples the heap used (MemoryMXBean) every 50 ms between start and stop; resets the pools' peaks at start. */
+  public static final class HeapSampler {
+    private final AtomicLong peak = new AtomicLong();
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Thread thread;
+
+    public void start() {
+      ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+      peak.set(0);
+      running.set(true);
+      thread = new Thread(() -> {
+        while (running.get()) {
+          peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+          try {
+            Thread.sleep(50);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "heap-sampler");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    public long stop() {
+      running.set(false);
+      if (thread != null) {
+        thread.interrupt();
+        try {
+          thread.join();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        thread = null;
+      }
+      return peak.get();
+    }
+  }
+}

@@ -151,6 +151,11 @@ public class LocalDeadlines {
     return date.atTime(time).atZone(region(regionCode).zone().zoneId()).toInstant();
   }
 
+  /** As {@link #at(String, LocalDate, LocalTime)}, for a caller that knows the zone already. */
+  public Instant at(Zone zone, LocalDate date, LocalTime time) {
+    return date.atTime(time).atZone(zone.zoneId()).toInstant();
+  }
+
   /** The time zone of a region. */
   public ZoneId zoneOf(String regionCode) {
     return region(regionCode).zone().zoneId();

@@ -1,5 +1,7 @@
 package id.siaga.readiness;
 
+import static org.camunda.spin.Spin.JSON;
+
 import id.siaga.calendar.ElectionCalendar;
 import id.siaga.calendar.ElectionRepository;
 import id.siaga.calendar.Elections;
@@ -16,12 +18,15 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -37,6 +42,8 @@ import org.springframework.stereotype.Component;
 public class RegionalReadiness {
 
   static final String PROCESS_KEY = "regional-readiness";
+  /** Each stage's readiness window, as the walk worked it out when it started: a JSON object stage → instant. */
+  static final String STAGE_WINDOWS = "stageWindows";
 
   private final JdbcTemplate jdbc;
   private final RegionRepository regions;
@@ -64,27 +71,26 @@ public class RegionalReadiness {
     return stages.isEmpty() ? List.of() : List.of(stages.split(","));
   }
 
-  /** When the readiness of this sub-process's stage starts. */
+  /**
+   * When the readiness of this sub-process's stage starts: the window the walk worked out when it
+   * started ({@code stageWindows}, set just before the sub-processes start), or now if that has passed.
+   */
   public Date opensAt(DelegateExecution execution) {
-    String regionCode = (String) execution.getVariable(Region.PROCESS_VARIABLE);
-    String electionId = (String) execution.getVariable(TaskDeadlines.ELECTION_ID);
-    String stageCode = (String) execution.getVariable("stageCode");
-    Region region = regions.find(regionCode).orElseThrow();
-    Stage stage = calendars.calendarOf(electionId).stage(stageCode).orElseThrow();
-    Instant opens = windowOf(region, electionId, stage);
+    SpinJsonNode windows = (SpinJsonNode) execution.getVariable(STAGE_WINDOWS);
+    Instant opens = Instant.parse(windows.prop((String) execution.getVariable("stageCode")).stringValue());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     return Date.from(opens.isAfter(now) ? opens : now);
   }
 
   /** The stage's first day at 00:00 local, minus the longest lead of the workstreams the stage table gives it. */
-  Instant windowOf(Region region, String electionId, Stage stage) {
-    int lead = workstreamRows(stage.code(), region.level()).stream()
+  Instant windowOf(String processDefinitionId, Region region, Stage stage) {
+    int lead = workstreamRows(processDefinitionId, stage.code(), region.level()).stream()
         .mapToInt(row -> ((Number) row.get("leadDays")).intValue()).max().orElse(0);
-    return deadlines.at(region.code(), stage.start(), LocalTime.MIDNIGHT).minus(Duration.ofDays(lead));
+    return deadlines.at(region.zone(), stage.start(), LocalTime.MIDNIGHT).minus(Duration.ofDays(lead));
   }
 
-  private List<Map<String, Object>> workstreamRows(String stageCode, RegionLevel level) {
-    return table.workstreams(stageCode, level.name());
+  private List<Map<String, Object>> workstreamRows(String processDefinitionId, String stageCode, RegionLevel level) {
+    return table.workstreams(processDefinitionId, stageCode, level.name());
   }
 
   /** Checks who walks which region through which election, and records the stages it will run. */
@@ -102,10 +108,12 @@ public class RegionalReadiness {
     ElectionCalendar calendar = calendars.calendarOf(electionId);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<String> stages = new ArrayList<>();
+    Map<String, String> windows = new LinkedHashMap<>();
     for (Stage stage : calendar.stages()) {
-      Instant ends = deadlines.at(region.code(), stage.end().plusDays(1), LocalTime.MIDNIGHT);
-      if (ends.isAfter(now) && !workstreamRows(stage.code(), region.level()).isEmpty()) {
+      Instant ends = deadlines.at(region.zone(), stage.end().plusDays(1), LocalTime.MIDNIGHT);
+      if (ends.isAfter(now) && !workstreamRows(execution.getProcessDefinitionId(), stage.code(), region.level()).isEmpty()) {
         stages.add(stage.code());
+        windows.put(stage.code(), windowOf(execution.getProcessDefinitionId(), region, stage).toString());
       }
     }
     String readinessId = electionId + ":" + region.code();
@@ -122,6 +130,9 @@ public class RegionalReadiness {
     execution.setVariable(TaskDeadlines.ELECTION_ID, electionId);
     execution.setVariable("regionName", region.name());
     execution.setVariable("title", "Kesiapan wilayah " + region.name());
+    // each stage's window, worked out once: one JSON variable, read by each stage's timer and shown in Cockpit
+    execution.setVariable(STAGE_WINDOWS, JSON(windows.entrySet().stream()
+        .map(w -> "\"" + w.getKey() + "\":\"" + w.getValue() + "\"").collect(Collectors.joining(",", "{", "}"))));
   }
 
 }

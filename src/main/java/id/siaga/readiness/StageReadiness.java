@@ -102,7 +102,7 @@ public class StageReadiness {
         + " sudah dimulai (" + readinessId + ")"));
 
     String level = region.level().name();
-    List<Map<String, Object>> rows = table.workstreams(stageCode, level);
+    List<Map<String, Object>> rows = table.workstreams(execution.getProcessDefinitionId(), stageCode, level);
     boolean patrols = false;
     boolean logistics = false;
     boolean guardPlan = false;
@@ -138,7 +138,7 @@ public class StageReadiness {
       started.add(RAKOR);
     }
     Instant now = ClockUtil.getCurrentTime().toInstant();
-    Instant startsAt = deadlines.at(region.code(), stage.start(), LocalTime.MIDNIGHT);
+    Instant startsAt = deadlines.at(region.zone(), stage.start(), LocalTime.MIDNIGHT);
     try {
       records.insert(new StageReadinessRecord(readinessId, execution.getProcessInstanceId(), electionId, region.code(),
           stageCode, level, startsAt, started, null, null, null, null, null, now));
@@ -155,7 +155,7 @@ public class StageReadiness {
     Instant opens = startsAt.minus(DECLARATION_OPENS_BEFORE);
     execution.setVariable("declarationOpensAt", Date.from(opens.isAfter(now) ? opens : now));
     // due the day before the stage, 18:00 local; a readiness started later than that gets a day
-    Instant dayBefore = deadlines.at(region.code(), stage.start().minusDays(1), LocalTime.of(18, 0));
+    Instant dayBefore = deadlines.at(region.zone(), stage.start().minusDays(1), LocalTime.of(18, 0));
     Instant aDayFromNow = now.plus(java.time.Duration.ofDays(1));
     execution.setVariable("declarationDueAt", Date.from(dayBefore.isAfter(aDayFromNow) ? dayBefore : aDayFromNow));
     execution.setVariable("startPatrols", patrols);
@@ -165,7 +165,7 @@ public class StageReadiness {
     execution.setVariable("needsRakor", needsRakor);
     execution.setVariable("rakorState", null);
     // the Rakor is scheduled by noon five days before the stage (a meeting before the stage still fits); later, a day
-    Instant scheduleBy = deadlines.at(region.code(), stage.start().minusDays(5), LocalTime.NOON);
+    Instant scheduleBy = deadlines.at(region.zone(), stage.start().minusDays(5), LocalTime.NOON);
     execution.setVariable("rakorScheduleDueAt", Date.from(scheduleBy.isAfter(aDayFromNow) ? scheduleBy : aDayFromNow));
     // the gateway's variable: not "declaration", the form field, which is local to the task's execution
     execution.setVariable("declared", null);
@@ -203,14 +203,10 @@ public class StageReadiness {
   /** The agencies of the region, all invited unless the coordinator unticks them (the schedule form's default). */
   public Object rakorInvitations(DelegateExecution execution) {
     String regionCode = (String) execution.getVariable(Region.PROCESS_VARIABLE);
-    List<String> types = new ArrayList<>();
-    for (AgencyType type : AgencyType.values()) {
-      if (agencies.find(Agency.groupId(type, regionCode)).isPresent()) {
-        types.add(type.name());
-      }
-    }
-    return org.camunda.spin.Spin.JSON(types.stream().map(t -> "\"" + t + "\"")
-        .collect(java.util.stream.Collectors.joining(",", "[", "]")));
+    java.util.Set<AgencyType> present = agencies.findByRegion(regionCode).stream().map(Agency::type)
+        .collect(java.util.stream.Collectors.toSet());
+    return org.camunda.spin.Spin.JSON(java.util.Arrays.stream(AgencyType.values()).filter(present::contains)
+        .map(type -> "\"" + type.name() + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]")));
   }
 
   /** Whether no instance of the workstream was ever started for these values (running or ended). */
@@ -223,11 +219,11 @@ public class StageReadiness {
   /** What the coordinator sees when the declaration task opens: each workstream of the stage as it stands. */
   void describe(DelegateTask task) {
     StageReadinessRecord record = recordOf(task.getProcessInstanceId());
-    task.setVariableLocal("readinessSummary", summary(record));
+    task.setVariableLocal("readinessSummary", summary(task.getProcessDefinitionId(), record));
   }
 
-  String summary(StageReadinessRecord record) {
-    List<Map<String, Object>> rows = table.workstreams(record.stageCode(), record.raceLevel());
+  String summary(String processDefinitionId, StageReadinessRecord record) {
+    List<Map<String, Object>> rows = table.workstreams(processDefinitionId, record.stageCode(), record.raceLevel());
     Map<String, String> lines = new LinkedHashMap<>();
     for (Map<String, Object> row : rows) {
       String workstream = (String) row.get("workstream");

@@ -19,7 +19,7 @@ import java.util.Set;
 class ArchitectureTest {
 
   static final Set<String> KERNEL =
-      Set.of("region", "agency", "calendar", "notification", "escalation", "digest", "system");
+      Set.of("region", "agency", "calendar", "notification", "escalation", "digest", "system", "threat");
 
   static final ArchitectureRules SIAGA = new ArchitectureRules("id.siaga", KERNEL);
 

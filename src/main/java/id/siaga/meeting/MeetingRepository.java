@@ -1,5 +1,6 @@
 package id.siaga.meeting;
 
+import id.siaga.threat.ThreatCategory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -147,7 +148,7 @@ class MeetingRepository {
 
   private static ReadinessReport report(ResultSet rs, int row) throws SQLException {
     return new ReadinessReport(rs.getString("meeting_id"), rs.getString("agency_group"), rs.getInt("personnel"),
-        split(rs.getString("vulnerabilities")).stream().map(Threat::valueOf).toList(), rs.getString("other_threat"),
+        split(rs.getString("vulnerabilities")).stream().map(ThreatCategory::valueOf).toList(), rs.getString("other_threat"),
         rs.getString("needs"), ReportedReadiness.valueOf(rs.getString("readiness")), rs.getString("notes"),
         rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "due_at"), rs.getBoolean("late"));
   }

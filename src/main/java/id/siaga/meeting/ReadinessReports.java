@@ -1,5 +1,6 @@
 package id.siaga.meeting;
 
+import id.siaga.threat.ThreatCategory;
 import static id.siaga.meeting.MeetingVariables.NEEDS;
 import static id.siaga.meeting.MeetingVariables.OTHER_THREAT;
 import static id.siaga.meeting.MeetingVariables.PERSONNEL;
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The rules of a readiness report: personnel deployed (0 to 100,000), the threats the agency
- * sees (from {@link Threat}; "Lainnya" needs a description), needs and obstacles, and a readiness
+ * sees (from {@link ThreatCategory}; "Lainnya" needs a description), needs and obstacles, and a readiness
  * status that needs a note unless it is "Siap". Plain: no engine, no database.
  */
 final class ReadinessReports {
@@ -31,15 +32,15 @@ final class ReadinessReports {
   static ReadinessReport read(FormInput input, String meetingId, String agencyGroup, String userId, Instant now,
       Instant dueAt) {
     Integer personnel = input.wholeNumber(PERSONNEL, "Jumlah personel", 0, PERSONNEL_MAX);
-    List<Threat> threats = input.choices(VULNERABILITIES, "Kerawanan", Threat.class);
-    String other = input.text(OTHER_THREAT, "Kerawanan lainnya", OTHER_MAX, threats.contains(Threat.LAINNYA));
+    List<ThreatCategory> threats = input.choices(VULNERABILITIES, "Kerawanan", ThreatCategory.class);
+    String other = input.text(OTHER_THREAT, "Kerawanan lainnya", OTHER_MAX, threats.contains(ThreatCategory.LAINNYA));
     String needs = input.text(NEEDS, "Kebutuhan dan kendala", TEXT_MAX, true);
     ReportedReadiness readiness = input.choice(READINESS, "Status kesiapan", ReportedReadiness.class);
     String notes = input.text(READINESS_NOTES, "Catatan kesiapan", TEXT_MAX,
         readiness != null && readiness != ReportedReadiness.SIAP);
     input.refuseIfInvalid();
     return new ReadinessReport(meetingId, agencyGroup, personnel, threats,
-        threats.contains(Threat.LAINNYA) ? other : null, needs, readiness, notes, userId, now, dueAt,
+        threats.contains(ThreatCategory.LAINNYA) ? other : null, needs, readiness, notes, userId, now, dueAt,
         dueAt != null && now.isAfter(dueAt));
   }
 
@@ -60,7 +61,7 @@ final class ReadinessReports {
       } else {
         line = "- " + names.apply(group) + ": " + report.readiness().label() + ", " + report.personnel() + " personel"
             + (report.threats().isEmpty() ? "" : "; kerawanan: "
-            + report.threats().stream().map(Threat::label).collect(Collectors.joining(", ")))
+            + report.threats().stream().map(ThreatCategory::label).collect(Collectors.joining(", ")))
             + (report.late() ? " (terlambat)" : "");
       }
       text.append(line.length() > 300 ? line.substring(0, 300) + "…" : line).append('\n');

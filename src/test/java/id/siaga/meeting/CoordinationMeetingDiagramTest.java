@@ -1,5 +1,6 @@
 package id.siaga.meeting;
 
+import id.siaga.threat.ThreatCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,7 +49,7 @@ class CoordinationMeetingDiagramTest {
   @Test
   void theFormsOfferExactlyTheThreatsAndAgenciesTheRulesAccept() throws Exception {
     assertThat(options("readiness-report", "vulnerabilities"))
-        .containsExactlyElementsOf(Arrays.stream(Threat.values()).map(Enum::name).toList());
+        .containsExactlyElementsOf(Arrays.stream(ThreatCategory.values()).map(Enum::name).toList());
     List<String> agencies = Arrays.stream(AgencyType.values()).map(Enum::name).sorted().toList();
     assertThat(options("schedule-meeting", "invitedAgencies")).containsExactlyInAnyOrderElementsOf(agencies);
     assertThat(options("meeting-outcome", "attendance")).containsExactlyInAnyOrderElementsOf(agencies);

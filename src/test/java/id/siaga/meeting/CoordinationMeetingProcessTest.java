@@ -148,7 +148,7 @@ class CoordinationMeetingProcessTest {
     }
     assertThat((String) runtime.getVariable(pi.getId(), "readinessSummary"))
         .startsWith("7 dari 7 laporan diterima")
-        .contains("Polres Palopo: Siap dengan catatan, 12 personel; kerawanan: Politik uang, Hoaks dan disinformasi");
+        .contains("Polres Palopo: Siap dengan catatan, 12 personel; kerawanan: Politik uang, Hoaks, disinformasi dan konten SARA");
     assertThat(meetings.reports(meetingId)).hasSize(7).noneMatch(ReadinessReport::late);
 
     // the minutes cannot be recorded before the meeting starts

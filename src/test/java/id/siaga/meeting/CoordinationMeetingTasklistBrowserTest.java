@@ -1,5 +1,6 @@
 package id.siaga.meeting;
 
+import id.siaga.threat.ThreatCategory;
 import static id.siaga.meeting.CoordinationMeetingDriver.PALOPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,7 +83,7 @@ class CoordinationMeetingTasklistBrowserTest {
     // a bad report: not ready, without notes; the server refuses it and the task stays open
     browser.type(personnel, "25");
     browser.click(browser.option("Politik uang"));
-    browser.click(browser.option("Hoaks dan disinformasi"));
+    browser.click(browser.option("Hoaks, disinformasi dan konten SARA"));
     browser.type(browser.field("Kebutuhan dan kendala"), "Perlu tambahan kendaraan patroli");
     browser.click(browser.option("Belum siap"));
     browser.complete();
@@ -101,7 +102,7 @@ class CoordinationMeetingTasklistBrowserTest {
     assertThat(meetings.reports(meetingId)).singleElement().satisfies(r -> {
       assertThat(r.agencyGroup()).isEqualTo("polri7373");
       assertThat(r.personnel()).isEqualTo(25);
-      assertThat(r.threats()).containsExactlyInAnyOrder(Threat.POLITIK_UANG, Threat.HOAKS);
+      assertThat(r.threats()).containsExactlyInAnyOrder(ThreatCategory.POLITIK_UANG, ThreatCategory.HOAKS);
       assertThat(r.needs()).isEqualTo("Perlu tambahan kendaraan patroli");
       assertThat(r.readiness()).isEqualTo(ReportedReadiness.SIAP);
       assertThat(r.submittedBy()).isEqualTo("polrespalopo");
@@ -117,7 +118,7 @@ class CoordinationMeetingTasklistBrowserTest {
     browser.until(d -> summary.getAttribute("value").startsWith("1 dari 2 laporan diterima"));
     assertThat(summary.isEnabled()).isFalse();
     assertThat(summary.getAttribute("value"))
-        .contains("Polres Palopo: Siap, 25 personel; kerawanan: Politik uang, Hoaks dan disinformasi")
+        .contains("Polres Palopo: Siap, 25 personel; kerawanan: Politik uang, Hoaks, disinformasi dan konten SARA")
         .contains("KPU Kota Palopo: belum melapor");
     browser.screenshot("04-meeting-outcome-form");
   }

@@ -1,5 +1,6 @@
 package id.siaga.meeting;
 
+import id.siaga.threat.ThreatCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.meeting.MeetingVariables.FollowUpDecision;
@@ -38,7 +39,7 @@ class MeetingRulesTest {
     ReadinessReport late = ReadinessReports.read(new FormInput(form), "m", "polri7373", "u", DUE.plusSeconds(1), DUE);
     assertThat(onTime.late()).isFalse();
     assertThat(late.late()).isTrue();
-    assertThat(onTime.threats()).containsExactly(Threat.HOAKS, Threat.LAINNYA);
+    assertThat(onTime.threats()).containsExactly(ThreatCategory.HOAKS, ThreatCategory.LAINNYA);
     assertThat(onTime.otherThreat()).isEqualTo("Banjir di gudang");
     assertThat(onTime.readiness()).isEqualTo(ReportedReadiness.SIAP);
   }
@@ -52,7 +53,7 @@ class MeetingRulesTest {
 
   @Test
   void theCoordinatorsSummaryHasOneLinePerInvitedAgency() {
-    ReadinessReport police = new ReadinessReport("m", "polri7373", 120, List.of(Threat.POLITIK_UANG), null, "n",
+    ReadinessReport police = new ReadinessReport("m", "polri7373", 120, List.of(ThreatCategory.POLITIK_UANG), null, "n",
         ReportedReadiness.SIAP_DENGAN_CATATAN, "c", "u", DUE, DUE, true);
     String summary = ReadinessReports.summary(List.of("polri7373", "kpu7373"), List.of(police),
         group -> group.startsWith("polri") ? "Polres Kota Palopo" : "KPU Kota Palopo");

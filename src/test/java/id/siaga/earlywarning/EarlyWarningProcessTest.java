@@ -1,0 +1,372 @@
+package id.siaga.earlywarning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import id.siaga.EngineUsers;
+import id.siaga.SiagaSpringBootTest;
+import id.siaga.notification.DevMailServer;
+import id.siaga.notification.MailBatches;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * {@code early-warning-report} on the whole application, every path: routed and resolved with the
+ * informed agencies told; returned as not the agency's remit and re-routed; a merged duplicate; an
+ * unfounded report; a darurat report alerting at once and climbing to Polda unacknowledged; the ASN
+ * neutrality path with its sanction; and every kind of bad filing refused with nothing created.
+ * The engine clock is driven; nothing sleeps.
+ */
+@SiagaSpringBootTest
+class EarlyWarningProcessTest {
+
+  static final ZoneId WITA = ZoneId.of("Asia/Makassar");
+  static final Instant NOW = Instant.parse("2026-11-24T02:00:00Z");   // 10:00 WITA
+  static final String PALOPO = "73.73";
+  static final String WARA = "73.73.01";
+
+  @Autowired RuntimeService runtime;
+  @Autowired TaskService tasks;
+  @Autowired FormService forms;
+  @Autowired IdentityService identity;
+  @Autowired RepositoryService repository;
+  @Autowired ManagementService management;
+  @Autowired ReportRepository reports;
+  @Autowired DevMailServer mailServer;
+  @Autowired MailBatches batches;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeEach
+  void setUp() {
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    mailServer.start();
+    mailServer.purge();
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    identity.clearAuthentication();
+    runtime.createProcessInstanceQuery().processDefinitionKey(ReportVariables.PROCESS_KEY).list()
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
+    for (String table : List.of("siaga_report_routing", "siaga_report", "siaga_report_counter")) {
+      jdbc.update("delete from " + table);
+    }
+    // the numbers start again at 0001 in the next test: so must the outbox's once-only keys
+    jdbc.update("delete from siaga_mail_outbox where subject_key like 'LK-%'");
+  }
+
+  @Test
+  void aSecurityReportIsNumberedTriagedRoutedToPolresWithKodimToldAndResolved() throws Exception {
+    ProcessInstance pi = file("kodimpalopo", report("BENTROKAN", "TINGGI", "Dua kelompok pendukung saling lempar batu"));
+    Report filed = reports.findByProcessInstance(pi.getId()).orElseThrow();
+    assertThat(filed.reportId()).isEqualTo("LK-7373-2026-0001").isEqualTo(pi.getBusinessKey());
+    assertThat(filed.filedBy()).isEqualTo("kodimpalopo");
+    assertThat(filed.filedByGroup()).isEqualTo("tni7373");
+    assertThat(filed.observedAt()).isEqualTo(NOW.minus(Duration.ofHours(1)));
+    assertThat(filed.status()).isEqualTo(Report.DITERIMA);
+    // the second report of the region and year gets the next number
+    assertThat(file("polrespalopo", report("MOBILISASI_MASSA", "RENDAH", "Konvoi")).getBusinessKey())
+        .isEqualTo("LK-7373-2026-0002");
+
+    // triage by Kesbangpol, due in 6 hours (tinggi), with the table's suggestion and who reported
+    Task triage = task(pi, "TriageReportTask");
+    assertThat(groups(triage)).containsExactly("kesbangpol7373");
+    assertThat(triage.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(6)));
+    assertThat((String) tasks.getVariable(triage.getId(), "routeSuggestion"))
+        .contains("gangguan keamanan", "Polres Palopo", "diberi tahu: TNI", "provinsi diberi tahu");
+    assertThat((String) tasks.getVariable(triage.getId(), "reporterIdentity")).contains("kodimpalopo");
+    submit(triage, "kesbangpolpalopo", Map.of("triageDecision", "TERUSKAN", "category", "BENTROKAN"));
+    runJobs(pi);
+
+    Task handle = task(pi, "HandleReportTask");
+    assertThat(groups(handle)).containsExactly("polri7373");
+    assertThat(handle.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(48)));
+    assertThat(tasks.getVariables(handle.getId()).keySet()).doesNotContain("reporterIdentity", "reporterContact");
+    MimeMessage routed = mail("[Siaga Pilkada] Laporan kerawanan LK-7373-2026-0001 untuk ditangani");
+    assertThat(addresses(routed, Message.RecipientType.TO)).contains("polrespalopo@siaga.demo");
+    assertThat(addresses(routed, Message.RecipientType.CC)).contains("kodimpalopo@siaga.demo", "kesbangpolsulsel@siaga.demo");
+
+    assertThatThrownBy(() -> submit(handle, "polrespalopo", Map.of("handlingDecision", "DITANGANI", "outcome", "SELESAI")))
+        .hasMessageContaining("Uraian penanganan wajib diisi");
+    submit(handle, "polrespalopo", Map.of("handlingDecision", "DITANGANI", "outcome", "SELESAI",
+        "outcomeNotes", "Kedua kelompok dilerai, dua orang diamankan"));
+    runJobs(pi);
+    Report resolved = reports.find("LK-7373-2026-0001").orElseThrow();
+    assertThat(resolved.status()).isEqualTo(Report.SELESAI);
+    assertThat(resolved.outcome()).isEqualTo(ReportOutcome.SELESAI);
+    assertThat(resolved.resolvedBy()).isEqualTo("polrespalopo");
+    assertThat(reports.routings(resolved.reportId())).singleElement()
+        .satisfies(r -> assertThat(r.handlingGroup()).isEqualTo("polri7373"));
+    MimeMessage closed = mail("[Siaga Pilkada] Laporan kerawanan LK-7373-2026-0001 selesai ditangani");
+    assertThat(addresses(closed, Message.RecipientType.TO)).containsExactly("kodimpalopo@siaga.demo",
+        "pelapor@contoh.id");
+    assertThat(ended(pi)).isTrue();
+  }
+
+  @Test
+  void notTheAgencysRemitGoesBackToTriageWhichReroutesIt() {
+    ProcessInstance pi = file("pemdapalopo", report("SARANA_FASILITAS", "SEDANG", "Gudang logistik kecamatan bocor"));
+    submit(task(pi, "TriageReportTask"), "kesbangpolpalopo", Map.of("triageDecision", "TERUSKAN",
+        "category", "SARANA_FASILITAS"));
+    runJobs(pi);
+    Task handle = task(pi, "HandleReportTask");
+    assertThat(groups(handle)).containsExactly("pemda7373");
+    assertThatThrownBy(() -> submit(handle, "pemdapalopo", Map.of("handlingDecision", "BUKAN_KEWENANGAN")))
+        .hasMessageContaining("Alasan bukan kewenangan wajib diisi");
+    submit(handle, "pemdapalopo", Map.of("handlingDecision", "BUKAN_KEWENANGAN",
+        "returnReason", "Gudang milik KPU; logistik urusan KPU"));
+    assertThat(reports.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(Report.DITERIMA);
+
+    // triage corrects the category: the table routes it to KPU
+    Task again = task(pi, "TriageReportTask");
+    submit(again, "kesbangpolpalopo", Map.of("triageDecision", "TERUSKAN", "category", "KEAMANAN_LOGISTIK"));
+    runJobs(pi);
+    assertThat(groups(task(pi, "HandleReportTask"))).containsExactly("kpu7373");
+    List<ReportRepository.Routing> routings = reports.routings(pi.getBusinessKey());
+    assertThat(routings).hasSize(2);
+    assertThat(routings.get(0).returnedReason()).isEqualTo("Gudang milik KPU; logistik urusan KPU");
+    assertThat(routings.get(0).returnedBy()).isEqualTo("pemdapalopo");
+    assertThat(routings.get(1).route()).isEqualTo("LOGISTIK");
+    assertThat(reports.find(pi.getBusinessKey()).orElseThrow().category().name()).isEqualTo("KEAMANAN_LOGISTIK");
+    submit(task(pi, "HandleReportTask"), "kpupalopo", Map.of("handlingDecision", "DITANGANI",
+        "outcome", "DITINDAKLANJUTI", "outcomeNotes", "Logistik dipindahkan ke gudang cadangan"));
+    runJobs(pi);
+    assertThat(ended(pi)).isTrue();
+  }
+
+  @Test
+  void aDuplicateIsMergedAndAnUnfoundedReportRejectedEachTellingTheFiler() throws Exception {
+    ProcessInstance first = file("polrespalopo", report("POLITIK_UANG", "SEDANG", "Pembagian amplop di pasar"));
+    ProcessInstance second = file("bawaslupalopo", report("POLITIK_UANG", "SEDANG", "Amplop dibagikan di pasar Wara"));
+    Task triage = task(second, "TriageReportTask");
+    assertThatThrownBy(() -> submit(triage, "kesbangpolpalopo", Map.of("triageDecision", "GABUNGKAN",
+        "mergeInto", second.getBusinessKey()))).hasMessageContaining("bukan laporan lain wilayah ini");
+    assertThatThrownBy(() -> submit(triage, "kesbangpolpalopo", Map.of("triageDecision", "GABUNGKAN",
+        "mergeInto", "LK-7371-2026-0001"))).hasMessageContaining("bukan laporan lain wilayah ini");
+    submit(triage, "kesbangpolpalopo", Map.of("triageDecision", "GABUNGKAN", "mergeInto", first.getBusinessKey()));
+    runJobs(second);
+    Report merged = reports.find(second.getBusinessKey()).orElseThrow();
+    assertThat(merged.status()).isEqualTo(Report.DIGABUNG);
+    assertThat(merged.mergedInto()).isEqualTo(first.getBusinessKey());
+    assertThat(ended(second)).isTrue();
+    assertThat(mail("[Siaga Pilkada] Laporan kerawanan " + second.getBusinessKey() + " digabung").getContent().toString())
+        .isNotEmpty();
+
+    ProcessInstance unfounded = file("polrespalopo", report("KELOMPOK_RADIKAL", "RENDAH", "Kabar burung"));
+    Task reject = task(unfounded, "TriageReportTask");
+    assertThatThrownBy(() -> submit(reject, "kesbangpolpalopo", Map.of("triageDecision", "TOLAK")))
+        .hasMessageContaining("Alasan penolakan wajib diisi");
+    submit(reject, "kesbangpolpalopo", Map.of("triageDecision", "TOLAK",
+        "rejectionReason", "Dicek ke lokasi: tidak ada kegiatan"));
+    runJobs(unfounded);
+    assertThat(reports.find(unfounded.getBusinessKey()).orElseThrow().status()).isEqualTo(Report.DITOLAK);
+    assertThat(mail("[Siaga Pilkada] Laporan kerawanan " + unfounded.getBusinessKey() + " ditolak")).isNotNull();
+    assertThat(ended(unfounded)).isTrue();
+  }
+
+  @Test
+  void aDaruratReportAlertsAtOnceAndClimbsToPoldaUnacknowledged() throws Exception {
+    ProcessInstance pi = file("kesbangpolpalopo", report("GANGGUAN_POSKO", "DARURAT", "Posko pasangan calon dibakar"));
+    runJobs(pi);
+    MimeMessage alert = mail("[Siaga Pilkada] DARURAT: laporan kerawanan " + pi.getBusinessKey());
+    assertThat(addresses(alert, Message.RecipientType.TO)).contains("polrespalopo@siaga.demo", "kodimpalopo@siaga.demo",
+        "kesbangpolpalopo@siaga.demo");
+    Task ack = task(pi, "AcknowledgeEmergencyTask");
+    assertThat(groups(ack)).containsExactly("polri7373");
+    assertThat(ack.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+    assertThat(task(pi, "TriageReportTask").getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+
+    // reminded half an hour before, overdue at its due time, and an hour later Polda joins
+    runJobsAt(pi, NOW.plus(Duration.ofMinutes(90)));
+    runJobsAt(pi, NOW.plus(Duration.ofHours(2)));
+    assertThat(groups(task(pi, "AcknowledgeEmergencyTask"))).containsExactly("polri7373");
+    runJobsAt(pi, NOW.plus(Duration.ofHours(3)));
+    assertThat(groups(task(pi, "AcknowledgeEmergencyTask"))).contains("polri7373", "polri73");
+    submit(task(pi, "AcknowledgeEmergencyTask"), "poldasulsel", Map.of("acknowledgement", "Satu SSK diberangkatkan"));
+    Report acknowledged = reports.find(pi.getBusinessKey()).orElseThrow();
+    assertThat(acknowledged.acknowledgedBy()).isEqualTo("poldasulsel");
+    assertThat(acknowledged.acknowledgement()).isEqualTo("Satu SSK diberangkatkan");
+
+    // the routing also tells the province and the national desk
+    submit(task(pi, "TriageReportTask"), "kesbangpolpalopo", Map.of("triageDecision", "TERUSKAN", "category", "GANGGUAN_POSKO"));
+    runJobs(pi);
+    MimeMessage routed = mail("[Siaga Pilkada] Laporan kerawanan " + pi.getBusinessKey() + " untuk ditangani");
+    assertThat(addresses(routed, Message.RecipientType.CC)).contains("kesbangpolsulsel@siaga.demo",
+        "desknasional@siaga.demo", "kodimpalopo@siaga.demo");
+  }
+
+  @Test
+  void aNonDaruratReportNeedsNoAcknowledgement() {
+    ProcessInstance pi = file("polrespalopo", report("POLARISASI", "SEDANG", "Spanduk provokatif"));
+    runJobs(pi);
+    assertThat(task(pi, "AcknowledgeEmergencyTask")).isNull();
+    assertThat(mailServer.received()).noneMatch(m -> subject(m).contains("DARURAT"));
+  }
+
+  @Test
+  void asnNeutralityGoesToBawasluWhoseRecommendationAndSanctionAreRecorded() {
+    ProcessInstance pi = file("pemdapalopo", report("NETRALITAS_ASN_TNI_POLRI", "SEDANG",
+        "Lurah mengajak warga memilih pasangan tertentu"));
+    submit(task(pi, "TriageReportTask"), "kesbangpolpalopo", Map.of("triageDecision", "TERUSKAN",
+        "category", "NETRALITAS_ASN_TNI_POLRI"));
+    runJobs(pi);
+    Task handle = task(pi, "HandleReportTask");
+    assertThat(groups(handle)).containsExactly("bawaslu7373");
+    // Bawaslu follows a report up within 3 days of receipt
+    assertThat(handle.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(3)));
+    assertThatThrownBy(() -> submit(handle, "bawaslupalopo", Map.of("handlingDecision", "DITANGANI",
+        "outcome", "DITINDAKLANJUTI", "outcomeNotes", "Terbukti"))).hasMessageContaining("Rekomendasi dan sanksi wajib diisi");
+    submit(handle, "bawaslupalopo", Map.of("handlingDecision", "DITANGANI", "outcome", "DITINDAKLANJUTI",
+        "outcomeNotes", "Terbukti melanggar netralitas", "sanction",
+        "Rekomendasi ke BKN; wali kota menjatuhkan hukuman disiplin sedang"));
+    Report resolved = reports.find(pi.getBusinessKey()).orElseThrow();
+    assertThat(resolved.route()).isEqualTo("NETRALITAS");
+    assertThat(resolved.sanction()).isEqualTo("Rekomendasi ke BKN; wali kota menjatuhkan hukuman disiplin sedang");
+  }
+
+  @Test
+  void badFilingsAreRefusedWithClearErrorsAndNothingIsCreated() {
+    assertRefused("kodimpalopo", with("regionCode", "73.99"), "Kode kabupaten/kota tidak dikenal");
+    assertRefused("kodimpalopo", with("regionCode", "<b>73</b>"), "Kode kabupaten/kota");
+    assertRefused("kodimpalopo", with("districtCode", "73.71.01"), "Kecamatan 73.71.01 tidak ada di Kota Palopo");
+    assertRefused("kodimpalopo", with("observedAt", LocalDateTime.ofInstant(NOW, WITA).plusHours(2).toString()),
+        "Waktu kejadian tidak boleh di masa depan");
+    assertRefused("kodimpalopo", with("description", ""), "Uraian wajib diisi");
+    assertRefused("kodimpalopo", with("description", "x".repeat(2001)), "Uraian");
+    assertRefused("kodimpalopo", with("description", "<script>alert(1)</script>"), "tidak boleh berisi kode");
+    assertRefused("kodimpalopo", with("category", "PEMILU_CURANG"), "Kategori");
+    assertRefused("kodimpalopo", with("severity", "GENTING"), "Tingkat");
+    // field staff file through their own agency; officers of another region cannot file here
+    assertRefused("polrespalopo", with("onBehalfOf", "BABINSA"), "Babinsa melapor melalui instansinya");
+    assertRefused("polresmakassar", report("BENTROKAN", "RENDAH", "x"), "bukan petugas instansi di Kota Palopo");
+    assertThat(jdbc.queryForObject("select count(*) from siaga_report", Integer.class)).isZero();
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ReportVariables.PROCESS_KEY).count()).isZero();
+    // Babinsa through Kodim is accepted
+    assertThat(file("kodimpalopo", with("onBehalfOf", "BABINSA")).getBusinessKey()).isEqualTo("LK-7373-2026-0001");
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  static Map<String, Object> report(String category, String severity, String description) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("regionCode", PALOPO);
+    form.put("districtCode", WARA);
+    form.put("category", category);
+    form.put("severity", severity);
+    form.put("observedAt", LocalDateTime.ofInstant(NOW.minus(Duration.ofHours(1)), WITA).toString());
+    form.put("description", description);
+    form.put("reporterContact", "pelapor@contoh.id");
+    return form;
+  }
+
+  static Map<String, Object> with(String key, Object value) {
+    Map<String, Object> form = report("BENTROKAN", "SEDANG", "Bentrokan kecil");
+    form.put(key, value);
+    return form;
+  }
+
+  void assertRefused(String user, Map<String, Object> form, String message) {
+    assertThatThrownBy(() -> file(user, form)).as(form.toString()).hasMessageContaining(message);
+  }
+
+  ProcessInstance file(String user, Map<String, Object> form) {
+    EngineUsers.actAs(identity, user);
+    try {
+      return forms.submitStartForm(repository.createProcessDefinitionQuery()
+          .processDefinitionKey(ReportVariables.PROCESS_KEY).latestVersion().singleResult().getId(), form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  void submit(Task task, String user, Map<String, Object> form) {
+    EngineUsers.actAs(identity, user);
+    try {
+      forms.submitTaskForm(task.getId(), form);
+    } finally {
+      identity.clearAuthentication();
+    }
+  }
+
+  Task task(ProcessInstance pi, String key) {
+    return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+  }
+
+  List<String> groups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream().map(IdentityLink::getGroupId).filter(g -> g != null)
+        .toList();
+  }
+
+  boolean ended(ProcessInstance pi) {
+    return runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() == 0;
+  }
+
+  void runJobs(ProcessInstance pi) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
+      if (due.isEmpty()) {
+        break;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    ClockUtil.setCurrentTime(Date.from(now.plusSeconds(61)));
+    batches.sendReady();
+    ClockUtil.setCurrentTime(Date.from(now));
+  }
+
+  void runJobsAt(ProcessInstance pi, Instant instant) {
+    ClockUtil.setCurrentTime(Date.from(instant.plusSeconds(1)));
+    runJobs(pi);
+  }
+
+  MimeMessage mail(String subjectStart) {
+    List<MimeMessage> matching = new ArrayList<>();
+    for (MimeMessage m : mailServer.received()) {
+      if (subject(m).startsWith(subjectStart)) {
+        matching.add(m);
+      }
+    }
+    assertThat(matching).as("mails starting with '%s'", subjectStart).hasSize(1);
+    return matching.get(0);
+  }
+
+  static String subject(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static List<String> addresses(MimeMessage m, Message.RecipientType type) throws Exception {
+    return m.getRecipients(type) == null ? List.of()
+        : java.util.Arrays.stream(m.getRecipients(type)).map(Object::toString).toList();
+  }
+}

@@ -46,6 +46,12 @@ class ApiErrors {
     return body(HttpStatus.BAD_REQUEST, "Isi permintaan tidak dapat dibaca", List.of());
   }
 
+  /** A form's rules refused what was submitted (a report filed through the API): every problem, nothing created. */
+  @ExceptionHandler(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException.class)
+  ResponseEntity<Map<String, Object>> refused(org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException e) {
+    return body(HttpStatus.BAD_REQUEST, e.getMessage(), List.of());
+  }
+
   @ExceptionHandler(AuthorizationException.class)
   ResponseEntity<Map<String, Object>> forbidden(AuthorizationException e) {
     return body(HttpStatus.FORBIDDEN, "Anda tidak berwenang untuk tindakan ini", List.of());

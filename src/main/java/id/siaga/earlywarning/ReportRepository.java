@@ -79,6 +79,25 @@ public class ReportRepository {
     return jdbc.query(sql.toString(), ReportRepository::report, args.toArray());
   }
 
+  /** Open reports (not yet closed) of a regency, or of every regency of a province, by severity. */
+  java.util.Map<Severity, Integer> openBySeverity(String regionCode) {
+    java.util.Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
+    String where = regionCode.length() == 2 ? "region_code like ?" : "region_code = ?";
+    jdbc.query("select severity, count(*) from siaga_report where " + where + " and status in (?, ?) group by severity",
+        rs -> {
+          counts.put(Severity.valueOf(rs.getString(1)), rs.getInt(2));
+        }, regionCode.length() == 2 ? regionCode + ".%" : regionCode, Report.DITERIMA, Report.DITERUSKAN);
+    return counts;
+  }
+
+  /** Reports of a regency (or a province's regencies) closed since an instant. */
+  int closedSince(String regionCode, Instant since) {
+    String where = regionCode.length() == 2 ? "region_code like ?" : "region_code = ?";
+    return jdbc.queryForObject("select count(*) from siaga_report where " + where + " and status in (?, ?, ?)"
+        + " and resolved_at >= ?", Integer.class, regionCode.length() == 2 ? regionCode + ".%" : regionCode,
+        Report.SELESAI, Report.DIGABUNG, Report.DITOLAK, ts(since));
+  }
+
   /** Triage sends the report (again) to an agency: a routing row, and the report DITERUSKAN. */
   void route(String reportId, ThreatCategory category, String route, String handlingGroup, String by, Instant at) {
     int seq = jdbc.queryForObject("select coalesce(max(seq), 0) + 1 from siaga_report_routing where report_id = ?",

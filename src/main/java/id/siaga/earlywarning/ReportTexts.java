@@ -50,6 +50,23 @@ final class ReportTexts {
     };
   }
 
+  /** The region's reports for the stage declaration: open by severity, closed in the last 30 days. */
+  static String counts(Map<Severity, Integer> open, int closedRecently) {
+    int total = open.values().stream().mapToInt(Integer::intValue).sum();
+    StringBuilder text = new StringBuilder("Laporan kerawanan: " + total + " terbuka");
+    if (total > 0) {
+      StringBuilder parts = new StringBuilder();
+      for (Severity severity : new Severity[] {Severity.DARURAT, Severity.TINGGI, Severity.SEDANG, Severity.RENDAH}) {
+        int n = open.getOrDefault(severity, 0);
+        if (n > 0) {
+          parts.append(parts.length() == 0 ? "" : ", ").append(n).append(' ').append(severity.label().toLowerCase());
+        }
+      }
+      text.append(" (").append(parts).append(')');
+    }
+    return text.append("; ").append(closedRecently).append(" selesai dalam 30 hari terakhir").toString();
+  }
+
   /** Where a closed report ended, for the reporter. */
   static String closing(Report report) {
     return switch (report.status()) {

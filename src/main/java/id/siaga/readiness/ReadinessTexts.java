@@ -10,7 +10,7 @@ final class ReadinessTexts {
   static String notStarted(String workstream) {
     return switch (workstream) {
       case "coordination-meeting" -> "Rakor: belum dijadwalkan";
-      case "early-warning-report" -> "Laporan kerawanan: belum tersedia";
+      case "early-warning-report" -> "Laporan kerawanan: tidak terbaca";
       case "patrol-assignment" -> "Patroli: belum dimulai";
       case "logistics-distribution" -> "Distribusi logistik: belum dimulai";
       case "tps-security-plan" -> "Pengamanan TPS: belum dimulai";

@@ -60,6 +60,7 @@ class EarlyWarningProcessTest {
   @Autowired DevMailServer mailServer;
   @Autowired MailBatches batches;
   @Autowired JdbcTemplate jdbc;
+  @Autowired List<id.siaga.calendar.StageWorkstreamStatus> workstreams;
 
   @BeforeEach
   void setUp() {
@@ -248,6 +249,23 @@ class EarlyWarningProcessTest {
     Report resolved = reports.find(pi.getBusinessKey()).orElseThrow();
     assertThat(resolved.route()).isEqualTo("NETRALITAS");
     assertThat(resolved.sanction()).isEqualTo("Rekomendasi ke BKN; wali kota menjatuhkan hukuman disiplin sedang");
+  }
+
+  @Test
+  void stageReadinessReadsTheRegionsOpenReportsBySeverity() {
+    id.siaga.calendar.StageWorkstreamStatus status = workstreams.stream()
+        .filter(w -> w.workstream().equals("early-warning-report")).findFirst().orElseThrow();
+    assertThat(status.summary("e", PALOPO, "kampanye")).contains("Laporan kerawanan: 0 terbuka; 0 selesai dalam 30 hari terakhir");
+    file("polrespalopo", report("BENTROKAN", "TINGGI", "a"));
+    file("polrespalopo", report("BENTROKAN", "RENDAH", "b"));
+    ProcessInstance rejected = file("polrespalopo", report("HOAKS", "DARURAT", "c"));
+    submit(task(rejected, "TriageReportTask"), "kesbangpolpalopo", Map.of("triageDecision", "TOLAK",
+        "rejectionReason", "Bukan kejadian di wilayah ini"));
+    assertThat(status.summary("e", PALOPO, "kampanye"))
+        .contains("Laporan kerawanan: 2 terbuka (1 tinggi, 1 rendah); 1 selesai dalam 30 hari terakhir");
+    // a province reads its regencies' reports; another regency has none
+    assertThat(status.summary("e", "73", "kampanye").orElseThrow()).startsWith("Laporan kerawanan: 2 terbuka");
+    assertThat(status.summary("e", "73.71", "kampanye").orElseThrow()).startsWith("Laporan kerawanan: 0 terbuka");
   }
 
   @Test

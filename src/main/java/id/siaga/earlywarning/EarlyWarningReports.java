@@ -147,6 +147,17 @@ class EarlyWarningReports {
         task.getExecution().getProcessInstance().setVariable(HANDLE_DUE, row.get("handleDue"));
         task.getExecution().getProcessInstance().setVariable(CATEGORY, category.name());
         task.getExecution().getProcessInstance().setVariable(HANDLED, null);
+        task.getExecution().getProcessInstance().setVariable(ROUTE, row.get("route"));
+        if (GAKKUMDU_ROUTE.equals(row.get("route"))) {
+          // the offence's way: Bawaslu's review first, then the joint discussion with Polres and Kejari
+          task.getExecution().getProcessInstance().setVariable(REVIEW_DUE, GakkumduStep.FIRST_REVIEW);
+          task.getExecution().getProcessInstance().setVariable(REVIEW_EXTENDED, false);
+          task.getExecution().getProcessInstance().setVariable(KEJARI_GROUP,
+              Agency.groupId(AgencyType.KEJAKSAAN, report.regionCode()));
+          task.getExecution().getProcessInstance().setVariable(GAKKUMDU_GROUPS, String.join(",",
+              handlingGroup, Agency.groupId(AgencyType.POLRI, report.regionCode()),
+              Agency.groupId(AgencyType.KEJAKSAAN, report.regionCode())));
+        }
       }
       case GABUNGKAN -> reports.merge(report.reportId(), mergeInto, by, now);
       case TOLAK -> reports.reject(report.reportId(), reason, by, now);
@@ -180,6 +191,43 @@ class EarlyWarningReports {
       reports.returnToTriage(report.reportId(), userId(), now(), reason);
     }
     task.getExecution().getProcessInstance().setVariable(HANDLED, decision.name());
+  }
+
+  /**
+   * One Sentra Gakkumdu step's decision, one of the step's own, with its account; recorded with the
+   * step's due instant, so that the report shows whether each statutory limit was kept.
+   */
+  void gakkumdu(DelegateTask task, GakkumduStep step) {
+    Report report = reportOf(task.getProcessInstanceId());
+    FormInput input = new FormInput(task::getVariable);
+    String decision = input.text(STEP_DECISION, "Keputusan", 30, true);
+    if (decision != null && !step.decisions().contains(decision)) {
+      input.problem("Keputusan " + FormInput.echo(decision) + " tidak ada pada " + step.label());
+    }
+    boolean extension = "PERLU_KETERANGAN".equals(decision);
+    if (extension && Boolean.TRUE.equals(task.getVariable(REVIEW_EXTENDED))) {
+      input.problem("Keterangan tambahan hanya dapat diminta sekali (2 hari)");
+    }
+    String notes = input.text(STEP_NOTES, "Uraian", 2000, true);
+    input.refuseIfInvalid();
+    String by = userId();
+    Instant now = now();
+    reports.insertStep(report.reportId(), step.name(), decision, notes,
+        task.getDueDate() == null ? null : task.getDueDate().toInstant(), by, now);
+    var instance = task.getExecution().getProcessInstance();
+    if (extension) {
+      instance.setVariable(REVIEW_DUE, GakkumduStep.EXTENDED_REVIEW);
+      instance.setVariable(REVIEW_EXTENDED, true);
+    } else if ("BUKAN_KEWENANGAN".equals(decision)) {
+      reports.returnToTriage(report.reportId(), by, now, notes);
+      instance.setVariable(HANDLED, HandlingDecision.BUKAN_KEWENANGAN.name());
+    } else if (GakkumduStep.closes(decision)) {
+      reports.resolve(report.reportId(), GakkumduStep.outcomeOf(decision), notes, null, by, now);
+      instance.setVariable(HANDLED, HandlingDecision.DITANGANI.name());
+    } else if ("LANJUT_PENYIDIKAN".equals(decision)) {
+      reports.recordOutcome(report.reportId(), ReportOutcome.DITERUSKAN_KE_PENYIDIKAN, notes);
+    }
+    instance.setVariable(GAKKUMDU_DECISION, decision);
   }
 
   /** Polres's acknowledgement of a darurat report: its first step. */

@@ -16,6 +16,12 @@ class ReportDelegates {
   @Bean TaskListener triageReport(EarlyWarningReports reports) { return reports::triage; }
   @Bean TaskListener handleReport(EarlyWarningReports reports) { return reports::handle; }
   @Bean TaskListener acknowledgeReport(EarlyWarningReports reports) { return reports::acknowledge; }
+  @Bean TaskListener reviewOffence(EarlyWarningReports reports) { return t -> reports.gakkumdu(t, GakkumduStep.KAJIAN); }
+  @Bean TaskListener discussOffence(EarlyWarningReports reports) { return t -> reports.gakkumdu(t, GakkumduStep.PEMBAHASAN); }
+  @Bean TaskListener investigateOffence(EarlyWarningReports reports) { return t -> reports.gakkumdu(t, GakkumduStep.PENYIDIKAN); }
+  @Bean TaskListener examineFile(EarlyWarningReports reports) { return t -> reports.gakkumdu(t, GakkumduStep.PENELITIAN_BERKAS); }
+  @Bean TaskListener completeFile(EarlyWarningReports reports) { return t -> reports.gakkumdu(t, GakkumduStep.PELENGKAPAN_BERKAS); }
+  @Bean TaskListener fileToCourt(EarlyWarningReports reports) { return t -> reports.gakkumdu(t, GakkumduStep.PELIMPAHAN); }
 
   @Bean JavaDelegate sendEmergencyAlert(ReportMails mails) {
     return execution -> mails.sendEmergency(reportId(execution), text(execution));

@@ -21,6 +21,10 @@ public class ReportRepository {
   public record Routing(int seq, String category, String route, String handlingGroup, String decidedBy,
       Instant decidedAt, String returnedBy, Instant returnedAt, String returnedReason) {}
 
+  /** One Sentra Gakkumdu step of a report: its decision and whether it came within its due instant. */
+  public record Step(int seq, String step, String decision, String notes, Instant dueAt, String decidedBy,
+      Instant decidedAt) {}
+
   private final JdbcTemplate jdbc;
 
   ReportRepository(JdbcTemplate jdbc) {
@@ -122,6 +126,25 @@ public class ReportRepository {
         rs.getInt("seq"), rs.getString("category"), rs.getString("route"), rs.getString("handling_group"),
         rs.getString("decided_by"), instant(rs, "decided_at"), rs.getString("returned_by"),
         instant(rs, "returned_at"), rs.getString("returned_reason")), reportId);
+  }
+
+  void insertStep(String reportId, String step, String decision, String notes, Instant dueAt, String by, Instant at) {
+    int seq = jdbc.queryForObject("select coalesce(max(seq), 0) + 1 from siaga_report_step where report_id = ?",
+        Integer.class, reportId);
+    jdbc.update("insert into siaga_report_step (report_id, seq, step, decision, notes, due_at, decided_by, decided_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?, ?)", reportId, seq, step, decision, notes, ts(dueAt), by, ts(at));
+  }
+
+  public List<Step> steps(String reportId) {
+    return jdbc.query("select * from siaga_report_step where report_id = ? order by seq", (rs, i) -> new Step(
+        rs.getInt("seq"), rs.getString("step"), rs.getString("decision"), rs.getString("notes"),
+        instant(rs, "due_at"), rs.getString("decided_by"), instant(rs, "decided_at")), reportId);
+  }
+
+  /** The outcome known before the report closes (an offence going to investigation), the report still open. */
+  void recordOutcome(String reportId, ReportOutcome outcome, String notes) {
+    jdbc.update("update siaga_report set outcome = ?, outcome_notes = ? where report_id = ?", outcome.name(), notes,
+        reportId);
   }
 
   void merge(String reportId, String into, String by, Instant at) {

@@ -45,6 +45,17 @@ final class ReportVariables {
   static final String SANCTION = "sanction";
   static final String RETURN_REASON = "returnReason";
 
+  // the Sentra Gakkumdu steps of a suspected election offence
+  static final String GAKKUMDU_ROUTE = "PIDANA_PEMILIHAN";
+  static final String ROUTE = "route";
+  static final String REVIEW_DUE = "reviewDue";
+  static final String REVIEW_EXTENDED = "reviewExtended";
+  static final String KEJARI_GROUP = "kejariGroup";
+  static final String GAKKUMDU_GROUPS = "gakkumduGroups";
+  static final String GAKKUMDU_DECISION = "gakkumduDecision";
+  static final String STEP_DECISION = "stepDecision";
+  static final String STEP_NOTES = "stepNotes";
+
   // the acknowledgement of a darurat report
   static final String ACKNOWLEDGEMENT = "acknowledgement";
 

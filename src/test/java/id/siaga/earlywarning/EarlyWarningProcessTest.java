@@ -252,6 +252,93 @@ class EarlyWarningProcessTest {
   }
 
   @Test
+  void aSuspectedElectionOffenceWalksTheGakkumduStepsUnderTheirLimitsInWorkingDaysSkippingHolidays() {
+    // Monday 7 December 2026, 10:00 WITA
+    at(LocalDateTime.of(2026, 12, 7, 10, 0));
+    ProcessInstance pi = file("polrespalopo", report("POLITIK_UANG", "SEDANG", "Amplop berisi uang dibagikan"));
+    submit(task(pi, "TriageReportTask"), "kesbangpolpalopo", Map.of("triageDecision", "TERUSKAN",
+        "category", "POLITIK_UANG"));
+    runJobs(pi);
+    assertThat(task(pi, "HandleReportTask")).as("not the agencies' own handling").isNull();
+
+    // Bawaslu reviews within 3 days; asks for more information once: 2 more days, and not twice
+    Task review = task(pi, "ReviewOffenceTask");
+    assertThat(groups(review)).containsExactly("bawaslu7373");
+    assertThat(review.getDueDate().toInstant()).isEqualTo(wita(2026, 12, 10, 10));
+    at(LocalDateTime.of(2026, 12, 8, 10, 0));
+    assertThatThrownBy(() -> submit(review, "bawaslupalopo", Map.of("stepDecision", "DILIMPAHKAN", "stepNotes", "x")))
+        .hasMessageContaining("tidak ada pada Kajian Bawaslu");
+    submit(review, "bawaslupalopo", Map.of("stepDecision", "PERLU_KETERANGAN", "stepNotes", "Saksi pasar diminta keterangan"));
+    Task extended = task(pi, "ReviewOffenceTask");
+    assertThat(extended.getDueDate().toInstant()).isEqualTo(wita(2026, 12, 10, 10));
+    assertThatThrownBy(() -> submit(extended, "bawaslupalopo", Map.of("stepDecision", "PERLU_KETERANGAN",
+        "stepNotes", "lagi"))).hasMessageContaining("hanya dapat diminta sekali");
+    at(LocalDateTime.of(2026, 12, 9, 10, 0));
+    submit(extended, "bawaslupalopo", Map.of("stepDecision", "PIDANA", "stepNotes", "Memenuhi unsur Pasal 187A"));
+
+    // the joint discussion: Bawaslu, Polres or Kejari record it, within a day
+    Task discussion = task(pi, "DiscussOffenceTask");
+    assertThat(groups(discussion)).containsExactlyInAnyOrder("bawaslu7373", "polri7373", "kejaksaan7373");
+    assertThat(discussion.getDueDate().toInstant()).isEqualTo(wita(2026, 12, 10, 10));
+    at(LocalDateTime.of(2026, 12, 9, 15, 0));
+    submit(discussion, "kejaripalopo", Map.of("stepDecision", "LANJUT_PENYIDIKAN", "stepNotes", "Sepakat disidik"));
+    assertThat(reports.find(pi.getBusinessKey()).orElseThrow().outcome()).isEqualTo(ReportOutcome.DITERUSKAN_KE_PENYIDIKAN);
+
+    // Polres: 14 working days, past the cuti bersama of 24 and Christmas of 25 December and two weekends
+    Task investigation = task(pi, "InvestigateOffenceTask");
+    assertThat(groups(investigation)).containsExactly("polri7373");
+    assertThat(investigation.getDueDate().toInstant()).isEqualTo(wita(2026, 12, 31, 15));
+    at(LocalDateTime.of(2026, 12, 22, 10, 0));
+    submit(investigation, "polrespalopo", Map.of("stepDecision", "BERKAS_DILIMPAHKAN", "stepNotes", "Berkas tahap I"));
+
+    // Kejari: 3 working days from Tuesday 22 December is Tuesday 29 December
+    Task examination = task(pi, "ExamineFileTask");
+    assertThat(groups(examination)).containsExactly("kejaksaan7373");
+    assertThat(examination.getDueDate().toInstant()).isEqualTo(wita(2026, 12, 29, 10));
+    at(LocalDateTime.of(2026, 12, 23, 10, 0));
+    submit(examination, "kejaripalopo", Map.of("stepDecision", "TIDAK_LENGKAP", "stepNotes", "Keterangan ahli belum ada"));
+    Task completion = task(pi, "CompleteFileTask");
+    assertThat(completion.getDueDate().toInstant()).isEqualTo(wita(2026, 12, 30, 10));
+    at(LocalDateTime.of(2026, 12, 28, 10, 0));
+    submit(completion, "polrespalopo", Map.of("stepDecision", "DILENGKAPI", "stepNotes", "Keterangan ahli dilampirkan"));
+    Task again = task(pi, "ExamineFileTask");
+    assertThat(again.getDueDate().toInstant()).isEqualTo(wita(2026, 12, 31, 10));
+    at(LocalDateTime.of(2026, 12, 29, 10, 0));
+    submit(again, "kejaripalopo", Map.of("stepDecision", "LENGKAP", "stepNotes", "Berkas P-21"));
+    submit(task(pi, "FileToCourtTask"), "kejaripalopo", Map.of("stepDecision", "DILIMPAHKAN",
+        "stepNotes", "Dilimpahkan ke PN Palopo"));
+    runJobs(pi);
+
+    Report closed = reports.find(pi.getBusinessKey()).orElseThrow();
+    assertThat(closed.status()).isEqualTo(Report.SELESAI);
+    assertThat(closed.outcome()).isEqualTo(ReportOutcome.DITERUSKAN_KE_PENYIDIKAN);
+    assertThat(reports.steps(pi.getBusinessKey())).extracting(ReportRepository.Step::step).containsExactly("KAJIAN",
+        "KAJIAN", "PEMBAHASAN", "PENYIDIKAN", "PENELITIAN_BERKAS", "PELENGKAPAN_BERKAS", "PENELITIAN_BERKAS",
+        "PELIMPAHAN");
+    assertThat(reports.steps(pi.getBusinessKey())).allSatisfy(s -> assertThat(s.decidedAt()).isBeforeOrEqualTo(s.dueAt()));
+    assertThat(ended(pi)).isTrue();
+  }
+
+  @Test
+  void bawasluCanCloseOrReturnAReportAtItsReview() {
+    ProcessInstance pi = file("polrespalopo", report("SISA_SURAT_SUARA", "SEDANG", "Surat suara sisa dibawa pulang"));
+    submit(task(pi, "TriageReportTask"), "kesbangpolpalopo", Map.of("triageDecision", "TERUSKAN",
+        "category", "SISA_SURAT_SUARA"));
+    runJobs(pi);
+    submit(task(pi, "ReviewOffenceTask"), "bawaslupalopo", Map.of("stepDecision", "BUKAN_KEWENANGAN",
+        "stepNotes", "Urusan logistik KPU, bukan pidana"));
+    assertThat(reports.find(pi.getBusinessKey()).orElseThrow().status()).isEqualTo(Report.DITERIMA);
+    submit(task(pi, "TriageReportTask"), "kesbangpolpalopo", Map.of("triageDecision", "TERUSKAN",
+        "category", "HOAKS"));
+    runJobs(pi);
+    submit(task(pi, "ReviewOffenceTask"), "bawaslupalopo", Map.of("stepDecision", "TIDAK_TERBUKTI",
+        "stepNotes", "Tidak ada saksi"));
+    runJobs(pi);
+    assertThat(reports.find(pi.getBusinessKey()).orElseThrow().outcome()).isEqualTo(ReportOutcome.TIDAK_TERBUKTI);
+    assertThat(ended(pi)).isTrue();
+  }
+
+  @Test
   void stageReadinessReadsTheRegionsOpenReportsBySeverity() {
     id.siaga.calendar.StageWorkstreamStatus status = workstreams.stream()
         .filter(w -> w.workstream().equals("early-warning-report")).findFirst().orElseThrow();
@@ -290,6 +377,14 @@ class EarlyWarningProcessTest {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  static void at(LocalDateTime wita) {
+    ClockUtil.setCurrentTime(Date.from(wita.atZone(WITA).toInstant()));
+  }
+
+  static Instant wita(int year, int month, int day, int hour) {
+    return LocalDateTime.of(year, month, day, hour, 0).atZone(WITA).toInstant();
+  }
 
   static Map<String, Object> report(String category, String severity, String description) {
     Map<String, Object> form = new HashMap<>();

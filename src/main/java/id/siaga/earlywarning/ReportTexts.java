@@ -18,7 +18,7 @@ final class ReportTexts {
   /** The routing table's suggestion, for triage. */
   static String suggestion(ThreatCategory category, Map<String, Object> row, String agencyName) {
     StringBuilder text = new StringBuilder("Menurut tabel rute untuk " + category.label() + ": " + routeLabel(
-        (String) row.get("route")) + ", ditangani " + agencyName + ", tenggat " + row.get("handleDue"));
+        (String) row.get("route")) + ", ditangani " + agencyName + ", tenggat " + dueLabel((String) row.get("handleDue")));
     String inform = (String) row.get("informAgencies");
     if (inform != null && !inform.isBlank()) {
       text.append("; diberi tahu: ").append(inform);
@@ -36,6 +36,16 @@ final class ReportTexts {
     return "Diajukan oleh " + report.filedBy() + " (" + agencyName + ")"
         + (report.onBehalfOf() == null ? "" : " atas nama " + report.onBehalfOf().label())
         + "\nKontak pelapor: " + (report.reporterContact() == null ? "-" : report.reporterContact());
+  }
+
+  /** A due rule of the table as people say it: "+48j" is 48 jam, "+3" 3 hari, "+14hk" 14 hari kerja. */
+  static String dueLabel(String rule) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\+(\\d+)(hk|j)?").matcher(rule == null ? "" : rule);
+    if (!m.matches()) {
+      return rule;
+    }
+    String unit = m.group(2) == null ? "hari" : "hk".equals(m.group(2)) ? "hari kerja" : "jam";
+    return m.group(1) + " " + unit;
   }
 
   static String routeLabel(String route) {

@@ -11,6 +11,7 @@ import id.siaga.region.RegionRepository;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
 import id.siaga.threat.ThreatCategory;
+import id.siaga.threat.ThreatReports;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,17 +58,31 @@ class EarlyWarningReports {
   /** The filing, checked and recorded; the instance keeps what the agencies may see, not who reported. */
   void register(DelegateExecution execution) {
     Authentication user = identity.getCurrentAuthentication();
-    if (user == null) {
+    Object namedFiler = execution.getVariable(ThreatReports.FILED_BY);
+    String filer;
+    List<String> groups;
+    if (user != null) {
+      // a signed-in caller files as themselves: naming another filer is refused
+      if (namedFiler != null) {
+        FormInput.refuse("Pelapor ditentukan oleh server, bukan oleh isian");
+      }
+      filer = user.getUserId();
+      groups = user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    } else if (namedFiler instanceof String officer && !officer.isBlank()) {
+      // started by the server itself (a patrol's job): for the officer who filed the situation report
+      filer = officer;
+      groups = identity.createGroupQuery().groupMember(officer).list().stream().map(g -> g.getId()).toList();
+    } else {
       FormInput.refuse("Laporan kerawanan diajukan oleh petugas yang masuk ke Siaga Pilkada");
+      return;
     }
     Instant now = now();
-    ReportFiling.Filing f = filing.read(new FormInput(execution::getVariable),
-        user.getGroupIds() == null ? List.of() : user.getGroupIds(), now);
+    ReportFiling.Filing f = filing.read(new FormInput(execution::getVariable), groups, now);
     String prefix = ReportFiling.prefix(f.region().code(), now.atZone(f.region().zone().zoneId()).getYear());
     String reportId = ReportFiling.number(prefix, reports.nextNumber(prefix));
     reports.insert(new Report(reportId, execution.getProcessInstanceId(), f.region().code(), f.district().code(),
         f.category(), f.severity(), f.observedAt(), f.observedLocal(), f.description(), f.contact(), f.onBehalfOf(),
-        user.getUserId(), f.filerGroup(), now, Report.DITERIMA, null, null, null, null, null, null, null, null, null,
+        filer, f.filerGroup(), now, Report.DITERIMA, null, null, null, null, null, null, null, null, null,
         null, null, null));
     execution.setProcessBusinessKey(reportId);
     execution.removeVariables(IDENTITY_FIELDS);

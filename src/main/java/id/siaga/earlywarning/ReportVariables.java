@@ -15,7 +15,8 @@ final class ReportVariables {
   static final String REPORTER_CONTACT = "reporterContact";
   static final String ON_BEHALF_OF = "onBehalfOf";
   /** The start form's fields that hold who reported: kept in the record for triage, removed from the instance. */
-  static final java.util.List<String> IDENTITY_FIELDS = java.util.List.of(REPORTER_CONTACT, ON_BEHALF_OF);
+  static final java.util.List<String> IDENTITY_FIELDS = java.util.List.of(REPORTER_CONTACT, ON_BEHALF_OF,
+      id.siaga.threat.ThreatReports.FILED_BY);
 
   // set by the server
   static final String REPORT_ID = "reportId";

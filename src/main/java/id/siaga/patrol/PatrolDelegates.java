@@ -35,6 +35,8 @@ class PatrolDelegates {
         (String) execution.getVariable(TaskNotifications.STAGE_NAME));
   }
 
+  @Bean JavaDelegate fileRawanReports(RawanReports reports) { return reports::file; }
+
   @Bean JavaDelegate sendPatrolSummary(PatrolMails mails) {
     return execution -> mails.sendSummary((String) execution.getVariable(STAGE_PLAN_ID),
         (String) execution.getVariable(TaskNotifications.STAGE_NAME), ClockUtil.getCurrentTime().toInstant());

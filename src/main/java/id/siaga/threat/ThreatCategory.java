@@ -15,6 +15,8 @@ public enum ThreatCategory {
   HOAKS("Hoaks, disinformasi dan konten SARA"),
   MOBILISASI_MASSA("Mobilisasi massa"),
   BENTROKAN("Bentrokan antarpendukung"),
+  /** A kecamatan rawan in a patrol's situation report, and any other disturbance of order. */
+  GANGGUAN_KEAMANAN("Gangguan keamanan dan ketertiban"),
   GANGGUAN_POSKO("Gangguan terhadap posko atau alat peraga pasangan calon"),
   KEAMANAN_LOGISTIK("Keamanan logistik"),
   KELOMPOK_RADIKAL("Kelompok radikal"),

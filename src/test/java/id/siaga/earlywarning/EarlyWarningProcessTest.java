@@ -64,6 +64,7 @@ class EarlyWarningProcessTest {
 
   @BeforeEach
   void setUp() {
+    clean();   // other features (a patrol's rawan situation) may have filed reports
     ClockUtil.setCurrentTime(Date.from(NOW));
     mailServer.start();
     mailServer.purge();
@@ -73,9 +74,13 @@ class EarlyWarningProcessTest {
   void tearDown() {
     ClockUtil.reset();
     identity.clearAuthentication();
+    clean();
+  }
+
+  void clean() {
     runtime.createProcessInstanceQuery().processDefinitionKey(ReportVariables.PROCESS_KEY).list()
         .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    for (String table : List.of("siaga_report_routing", "siaga_report", "siaga_report_counter")) {
+    for (String table : List.of("siaga_report_step", "siaga_report_routing", "siaga_report", "siaga_report_counter")) {
       jdbc.update("delete from " + table);
     }
     // the numbers start again at 0001 in the next test: so must the outbox's once-only keys
@@ -353,6 +358,31 @@ class EarlyWarningProcessTest {
     // a province reads its regencies' reports; another regency has none
     assertThat(status.summary("e", "73", "kampanye").orElseThrow()).startsWith("Laporan kerawanan: 2 terbuka");
     assertThat(status.summary("e", "73.71", "kampanye").orElseThrow()).startsWith("Laporan kerawanan: 0 terbuka");
+  }
+
+  @Test
+  void onlyTheServerNamesAnotherFilerThroughTheRawanMessage() {
+    Map<String, Object> message = id.siaga.threat.ThreatReports.report(PALOPO, WARA,
+        id.siaga.threat.ThreatCategory.GANGGUAN_KEAMANAN, "TINGGI", LocalDateTime.ofInstant(NOW, WITA).minusHours(1),
+        "Laporan situasi patroli ke-3: Kecamatan Wara berstatus rawan.", "polrespalopo");
+    // a signed-in caller (an administrator: the message endpoint is theirs alone) cannot file for someone else
+    EngineUsers.actAs(identity, "admin");
+    try {
+      assertThatThrownBy(() -> runtime.startProcessInstanceByMessage("RawanSituationReported", message))
+          .hasMessageContaining("Pelapor ditentukan oleh server");
+    } finally {
+      identity.clearAuthentication();
+    }
+    // the server (a patrol's job, nobody signed in) files for the officer; a filer who is nobody is refused
+    ProcessInstance pi = runtime.startProcessInstanceByMessage("RawanSituationReported", message);
+    Report filed = reports.findByProcessInstance(pi.getId()).orElseThrow();
+    assertThat(filed.filedBy()).isEqualTo("polrespalopo");
+    assertThat(filed.filedByGroup()).isEqualTo("polri7373");
+    assertThat(runtime.getVariables(pi.getId())).doesNotContainKey("filedByUser");
+    Map<String, Object> nobody = new HashMap<>(message);
+    nobody.put("filedByUser", "siapa");
+    assertThatThrownBy(() -> runtime.startProcessInstanceByMessage("RawanSituationReported", nobody))
+        .hasMessageContaining("bukan petugas instansi");
   }
 
   @Test

@@ -39,11 +39,16 @@ class EarlyWarningRestTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired org.camunda.bpm.engine.ManagementService management;
 
+  @org.junit.jupiter.api.BeforeEach
+  void cleanBefore() {
+    tearDown();
+  }
+
   @AfterEach
   void tearDown() {
     runtime.createProcessInstanceQuery().processDefinitionKey(ReportVariables.PROCESS_KEY).list()
         .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    for (String table : List.of("siaga_report_routing", "siaga_report", "siaga_report_counter")) {
+    for (String table : List.of("siaga_report_step", "siaga_report_routing", "siaga_report", "siaga_report_counter")) {
       jdbc.update("delete from " + table);
     }
     jdbc.update("delete from siaga_mail_outbox where subject_key like 'LK-%'");

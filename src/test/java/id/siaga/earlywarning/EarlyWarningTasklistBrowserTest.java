@@ -42,6 +42,11 @@ class EarlyWarningTasklistBrowserTest {
   @Autowired ReportRepository reports;
   @Autowired JdbcTemplate jdbc;
 
+  @org.junit.jupiter.api.BeforeEach
+  void cleanBefore() {
+    tearDown();
+  }
+
   @AfterEach
   void tearDown() {
     runtime.createProcessInstanceQuery().processDefinitionKey(ReportVariables.PROCESS_KEY).list()

@@ -58,6 +58,7 @@ class PatrolAssignmentProcessTest {
   @Autowired MailBatches batches;
   @Autowired DevMailServer mailServer;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   PatrolDriver driver;
   String electionId;
@@ -81,6 +82,13 @@ class PatrolAssignmentProcessTest {
     jdbc.update("delete from siaga_patrol_situation");
     jdbc.update("delete from siaga_patrol_stage");
     jdbc.update("delete from siaga_reinforcement");
+    // the early-warning reports a rawan situation filed
+    runtime.createProcessInstanceQuery().processDefinitionKey("early-warning-report").list()
+        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
+    for (String table : List.of("siaga_report_step", "siaga_report_routing", "siaga_report", "siaga_report_counter")) {
+      jdbc.update("delete from " + table);
+    }
+    jdbc.update("delete from siaga_mail_outbox where subject_key like 'LK-%'");
   }
 
   // ------------------------------------------------------------------ paths
@@ -350,8 +358,23 @@ class PatrolAssignmentProcessTest {
     Instant windowStart = local(VOTING_DAY.minusDays(3), 0, WITA);
     run(pi, windowStart);
     Task first = driver.task(pi, "FileSituationReportTask");
-    driver.submit(first, PatrolDriver.situationReport(Map.of(wara.code(), "RAWAN"), 2, List.of(wara.code())));
+    id.siaga.EngineUsers.actAs(identity, "polrespalopo");
+    try {
+      driver.submit(first, PatrolDriver.situationReport(Map.of(wara.code(), "RAWAN"), 2, List.of(wara.code())));
+    } finally {
+      identity.clearAuthentication();
+    }
     run(pi, windowStart.plus(Duration.ofMinutes(5)));
+    // the rawan kecamatan is filed as an early-warning report, for the Polres officer, to Kesbangpol's triage
+    Map<String, Object> filed = jdbc.queryForMap("select district_code, category, severity, filed_by, filed_by_group,"
+        + " description, status from siaga_report where region_code = ?", PALOPO);
+    assertThat(filed).containsEntry("DISTRICT_CODE", wara.code()).containsEntry("CATEGORY", "GANGGUAN_KEAMANAN")
+        .containsEntry("SEVERITY", "TINGGI").containsEntry("FILED_BY", "polrespalopo")
+        .containsEntry("FILED_BY_GROUP", "polri7373").containsEntry("STATUS", "DITERIMA");
+    assertThat((String) filed.get("DESCRIPTION")).contains("Laporan situasi patroli ke-1: Kecamatan " + wara.name()
+        + " berstatus rawan.").contains("Bentrok pendukung");
+    assertThat(taskService.createTaskQuery().processDefinitionKey("early-warning-report")
+        .taskDefinitionKey("TriageReportTask").taskCandidateGroup("kesbangpol7373").count()).isOne();
     MimeMessage alert = mail("[Siaga Pilkada] Situasi rawan: laporan situasi ke-1 – Kota Palopo");
     assertThat(alert.getRecipients(jakarta.mail.Message.RecipientType.TO)).extracting(Object::toString)
         .containsExactly("kesbangpolpalopo@siaga.demo");
@@ -374,6 +397,8 @@ class PatrolAssignmentProcessTest {
     assertThat(records.lastSituations(stage.stagePlanId())).containsEntry(wara.code(), Situation.AMAN);
     assertThat(records.situationCounts(stage.stagePlanId()).get(wara.code()))
         .containsEntry(Situation.RAWAN, 1).containsEntry(Situation.AMAN, 2);
+    // only the rawan kecamatan were filed: the incident in an aman kecamatan and the calm report were not
+    assertThat(jdbc.queryForObject("select count(*) from siaga_report", Integer.class)).isOne();
   }
 
   // ------------------------------------------------------------------ bad input

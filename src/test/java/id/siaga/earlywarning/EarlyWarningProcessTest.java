@@ -208,11 +208,11 @@ class EarlyWarningProcessTest {
     assertThat(ack.getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(2)));
     assertThat(task(pi, "TriageReportTask").getDueDate().toInstant()).isEqualTo(NOW.plus(Duration.ofHours(2)));
 
-    // reminded half an hour before, overdue at its due time, and an hour later Polda joins
+    // reminded half an hour before, overdue at its due time, and a quarter of an hour later Polda joins
     runJobsAt(pi, NOW.plus(Duration.ofMinutes(90)));
     runJobsAt(pi, NOW.plus(Duration.ofHours(2)));
     assertThat(groups(task(pi, "AcknowledgeEmergencyTask"))).containsExactly("polri7373");
-    runJobsAt(pi, NOW.plus(Duration.ofHours(3)));
+    runJobsAt(pi, NOW.plus(Duration.ofMinutes(135)));
     assertThat(groups(task(pi, "AcknowledgeEmergencyTask"))).contains("polri7373", "polri73");
     submit(task(pi, "AcknowledgeEmergencyTask"), "poldasulsel", Map.of("acknowledgement", "Satu SSK diberangkatkan"));
     Report acknowledged = reports.find(pi.getBusinessKey()).orElseThrow();

@@ -2,7 +2,6 @@ package id.siaga.earlywarning;
 
 import id.siaga.calendar.StageWorkstreamStatus;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import id.siaga.system.EngineAdapter;

@@ -1,6 +1,5 @@
 package id.siaga.meeting;
 
-import id.siaga.threat.ThreatCategory;
 import static id.siaga.meeting.MeetingVariables.NEEDS;
 import static id.siaga.meeting.MeetingVariables.OTHER_THREAT;
 import static id.siaga.meeting.MeetingVariables.PERSONNEL;
@@ -9,6 +8,7 @@ import static id.siaga.meeting.MeetingVariables.READINESS_NOTES;
 import static id.siaga.meeting.MeetingVariables.VULNERABILITIES;
 
 import id.siaga.system.FormInput;
+import id.siaga.threat.ThreatCategory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package id.siaga.meeting;
 
-import id.siaga.threat.ThreatCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.siaga.agency.AgencyType;
+import id.siaga.threat.ThreatCategory;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,12 +1,12 @@
 package id.siaga.meeting;
 
-import id.siaga.threat.ThreatCategory;
 import static id.siaga.meeting.CoordinationMeetingDriver.PALOPO;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.TasklistBrowser;
 import id.siaga.calendar.Elections;
+import id.siaga.threat.ThreatCategory;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;

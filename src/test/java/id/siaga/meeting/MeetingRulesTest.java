@@ -1,11 +1,11 @@
 package id.siaga.meeting;
 
-import id.siaga.threat.ThreatCategory;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.meeting.MeetingVariables.FollowUpDecision;
 import id.siaga.meeting.MeetingVariables.WaiverDecision;
 import id.siaga.system.FormInput;
+import id.siaga.threat.ThreatCategory;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

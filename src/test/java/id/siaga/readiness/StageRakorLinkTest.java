@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import id.siaga.EngineUsers;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.calendar.Elections;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

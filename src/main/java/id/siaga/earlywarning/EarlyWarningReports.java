@@ -155,21 +155,22 @@ class EarlyWarningReports {
     input.refuseIfInvalid();
     String by = userId();
     Instant now = now();
+    var instance = task.getExecution().getProcessInstance();
     switch (decision) {
       case TERUSKAN -> {
         reports.route(report.reportId(), category, (String) row.get("route"), handlingGroup, by, now);
-        task.getExecution().getProcessInstance().setVariable(HANDLING_GROUP, handlingGroup);
-        task.getExecution().getProcessInstance().setVariable(HANDLE_DUE, row.get("handleDue"));
-        task.getExecution().getProcessInstance().setVariable(CATEGORY, category.name());
-        task.getExecution().getProcessInstance().setVariable(HANDLED, null);
-        task.getExecution().getProcessInstance().setVariable(ROUTE, row.get("route"));
+        instance.setVariable(HANDLING_GROUP, handlingGroup);
+        instance.setVariable(HANDLE_DUE, row.get("handleDue"));
+        instance.setVariable(CATEGORY, category.name());
+        instance.setVariable(HANDLED, null);
+        instance.setVariable(ROUTE, row.get("route"));
         if (GAKKUMDU_ROUTE.equals(row.get("route"))) {
           // the offence's way: Bawaslu's review first, then the joint discussion with Polres and Kejari
-          task.getExecution().getProcessInstance().setVariable(REVIEW_DUE, GakkumduStep.FIRST_REVIEW);
-          task.getExecution().getProcessInstance().setVariable(REVIEW_EXTENDED, false);
-          task.getExecution().getProcessInstance().setVariable(KEJARI_GROUP,
+          instance.setVariable(REVIEW_DUE, GakkumduStep.FIRST_REVIEW);
+          instance.setVariable(REVIEW_EXTENDED, false);
+          instance.setVariable(KEJARI_GROUP,
               Agency.groupId(AgencyType.KEJAKSAAN, report.regionCode()));
-          task.getExecution().getProcessInstance().setVariable(GAKKUMDU_GROUPS, String.join(",",
+          instance.setVariable(GAKKUMDU_GROUPS, String.join(",",
               handlingGroup, Agency.groupId(AgencyType.POLRI, report.regionCode()),
               Agency.groupId(AgencyType.KEJAKSAAN, report.regionCode())));
         }
@@ -178,7 +179,7 @@ class EarlyWarningReports {
       case TOLAK -> reports.reject(report.reportId(), reason, by, now);
       default -> throw new IllegalStateException(decision.name());
     }
-    task.getExecution().getProcessInstance().setVariable(TRIAGED, decision.name());
+    instance.setVariable(TRIAGED, decision.name());
   }
 
   /** The handling agency's outcome, or its return to triage as not its remit. */

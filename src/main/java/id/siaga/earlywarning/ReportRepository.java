@@ -25,6 +25,9 @@ public class ReportRepository {
   public record Step(int seq, String step, String decision, String notes, Instant dueAt, String decidedBy,
       Instant decidedAt) {}
 
+  /** A regency's reports, or a province's (its code and "73.%": reports are filed for regencies only). */
+  private static final String REGION_OR_PROVINCE = "(region_code = ? or region_code like ?)";
+
   private final JdbcTemplate jdbc;
 
   ReportRepository(JdbcTemplate jdbc) {
@@ -86,19 +89,17 @@ public class ReportRepository {
   /** Open reports (not yet closed) of a regency, or of every regency of a province, by severity. */
   java.util.Map<Severity, Integer> openBySeverity(String regionCode) {
     java.util.Map<Severity, Integer> counts = new java.util.EnumMap<>(Severity.class);
-    String where = regionCode.length() == 2 ? "region_code like ?" : "region_code = ?";
-    jdbc.query("select severity, count(*) from siaga_report where " + where + " and status in (?, ?) group by severity",
-        rs -> {
+    jdbc.query("select severity, count(*) from siaga_report where " + REGION_OR_PROVINCE + " and status in (?, ?)"
+        + " group by severity", rs -> {
           counts.put(Severity.valueOf(rs.getString(1)), rs.getInt(2));
-        }, regionCode.length() == 2 ? regionCode + ".%" : regionCode, Report.DITERIMA, Report.DITERUSKAN);
+        }, regionCode, regionCode + ".%", Report.DITERIMA, Report.DITERUSKAN);
     return counts;
   }
 
   /** Reports of a regency (or a province's regencies) closed since an instant. */
   int closedSince(String regionCode, Instant since) {
-    String where = regionCode.length() == 2 ? "region_code like ?" : "region_code = ?";
-    return jdbc.queryForObject("select count(*) from siaga_report where " + where + " and status in (?, ?, ?)"
-        + " and resolved_at >= ?", Integer.class, regionCode.length() == 2 ? regionCode + ".%" : regionCode,
+    return jdbc.queryForObject("select count(*) from siaga_report where " + REGION_OR_PROVINCE
+        + " and status in (?, ?, ?) and resolved_at >= ?", Integer.class, regionCode, regionCode + ".%",
         Report.SELESAI, Report.DIGABUNG, Report.DITOLAK, ts(since));
   }
 

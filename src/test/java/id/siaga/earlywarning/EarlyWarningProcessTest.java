@@ -78,13 +78,7 @@ class EarlyWarningProcessTest {
   }
 
   void clean() {
-    runtime.createProcessInstanceQuery().processDefinitionKey(ReportVariables.PROCESS_KEY).list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    for (String table : List.of("siaga_report_step", "siaga_report_routing", "siaga_report", "siaga_report_counter")) {
-      jdbc.update("delete from " + table);
-    }
-    // the numbers start again at 0001 in the next test: so must the outbox's once-only keys
-    jdbc.update("delete from siaga_mail_outbox where subject_key like 'LK-%'");
+    ReportTestData.clear(runtime, jdbc);
   }
 
   @Test

@@ -48,12 +48,7 @@ class EarlyWarningTasklistBrowserTest {
 
   @AfterEach
   void tearDown() {
-    runtime.createProcessInstanceQuery().processDefinitionKey(ReportVariables.PROCESS_KEY).list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    for (String table : List.of("siaga_report_step", "siaga_report_routing", "siaga_report", "siaga_report_counter")) {
-      jdbc.update("delete from " + table);
-    }
-    jdbc.update("delete from siaga_mail_outbox where subject_key like 'LK-%'");
+    ReportTestData.clear(runtime, jdbc);
   }
 
   @Test

@@ -75,20 +75,9 @@ class PatrolAssignmentProcessTest {
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    for (String key : List.of(PatrolVariables.PATROL_PROCESS, PatrolVariables.REINFORCEMENT_PROCESS)) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
-          .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    }
-    jdbc.update("delete from siaga_patrol_situation");
-    jdbc.update("delete from siaga_patrol_stage");
-    jdbc.update("delete from siaga_reinforcement");
+    PatrolDriver.clearAll(runtime, jdbc);
     // the early-warning reports a rawan situation filed
-    runtime.createProcessInstanceQuery().processDefinitionKey("early-warning-report").list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    for (String table : List.of("siaga_report_step", "siaga_report_routing", "siaga_report", "siaga_report_counter")) {
-      jdbc.update("delete from " + table);
-    }
-    jdbc.update("delete from siaga_mail_outbox where subject_key like 'LK-%'");
+    id.siaga.earlywarning.ReportTestData.clear(runtime, jdbc);
   }
 
   // ------------------------------------------------------------------ paths

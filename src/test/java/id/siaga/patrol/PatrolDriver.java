@@ -26,6 +26,20 @@ import org.camunda.spin.Spin;
  */
 final class PatrolDriver {
 
+  /** Test hygiene: every patrol, TPS guard plan and BKO request gone, with their records. */
+  static void clearAll(RuntimeService runtime, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    for (String key : List.of(PatrolVariables.PATROL_PROCESS, PatrolVariables.GUARD_PROCESS,
+        PatrolVariables.REINFORCEMENT_PROCESS)) {
+      runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
+          .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
+    }
+    for (String table : List.of("siaga_patrol_situation", "siaga_patrol_stage", "siaga_guard_plan",
+        "siaga_reinforcement")) {
+      jdbc.update("delete from " + table);
+    }
+  }
+
+
   private final RuntimeService runtime;
   private final TaskService tasks;
   private final FormService forms;

@@ -48,13 +48,7 @@ class PatrolTasklistBrowserTest {
 
   @AfterEach
   void tearDown() {
-    for (String key : List.of(PatrolVariables.PATROL_PROCESS, PatrolVariables.REINFORCEMENT_PROCESS)) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
-          .forEach(p -> runtime.deleteProcessInstance(p.getId(), "test finished"));
-    }
-    jdbc.update("delete from siaga_patrol_situation");
-    jdbc.update("delete from siaga_patrol_stage");
-    jdbc.update("delete from siaga_reinforcement");
+    PatrolDriver.clearAll(runtime, jdbc);
   }
 
   @Test

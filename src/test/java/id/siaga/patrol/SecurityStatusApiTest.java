@@ -56,15 +56,7 @@ class SecurityStatusApiTest {
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    for (String key : List.of(PatrolVariables.PATROL_PROCESS, PatrolVariables.GUARD_PROCESS,
-        PatrolVariables.REINFORCEMENT_PROCESS)) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
-          .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    }
-    jdbc.update("delete from siaga_patrol_situation");
-    jdbc.update("delete from siaga_patrol_stage");
-    jdbc.update("delete from siaga_guard_plan");
-    jdbc.update("delete from siaga_reinforcement");
+    PatrolDriver.clearAll(runtime, jdbc);
   }
 
   @Test

@@ -68,12 +68,7 @@ class TpsSecurityPlanProcessTest {
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
-    for (String key : List.of(PatrolVariables.GUARD_PROCESS, PatrolVariables.REINFORCEMENT_PROCESS)) {
-      runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
-          .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    }
-    jdbc.update("delete from siaga_guard_plan");
-    jdbc.update("delete from siaga_reinforcement");
+    PatrolDriver.clearAll(runtime, jdbc);
   }
 
   @Test

@@ -37,6 +37,7 @@ class EarlyWarningRestTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ReportRepository reports;
   @Autowired org.camunda.bpm.engine.ManagementService management;
 
   @org.junit.jupiter.api.BeforeEach
@@ -46,12 +47,7 @@ class EarlyWarningRestTest {
 
   @AfterEach
   void tearDown() {
-    runtime.createProcessInstanceQuery().processDefinitionKey(ReportVariables.PROCESS_KEY).list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
-    for (String table : List.of("siaga_report_step", "siaga_report_routing", "siaga_report", "siaga_report_counter")) {
-      jdbc.update("delete from " + table);
-    }
-    jdbc.update("delete from siaga_mail_outbox where subject_key like 'LK-%'");
+    ReportTestData.clear(runtime, jdbc);
   }
 
   @Test
@@ -107,6 +103,28 @@ class EarlyWarningRestTest {
         .singleResult();
     assertThat(get("polrespalopo", "/engine-rest/task/" + triage.getId() + "/variables").getStatusCode().value())
         .isIn(403, 404);
+    // nobody but the region's triage decides it: not Polres, not another region's coordinator, and no
+    // start instructions on the instance
+    Map<String, Object> forward = Map.of("variables", Map.of("triageDecision", Map.of("value", "TERUSKAN"),
+        "category", Map.of("value", "BENTROKAN")));
+    assertThat(post("polrespalopo", "/engine-rest/task/" + triage.getId() + "/submit-form", forward, String.class)
+        .getStatusCode().value()).isIn(403, 404);
+    assertThat(post("kesbangpolmakassar", "/engine-rest/task/" + triage.getId() + "/submit-form", forward, String.class)
+        .getStatusCode().value()).isIn(403, 404);
+    assertThat(post("kesbangpolpalopo", "/engine-rest/process-instance/" + triage.getProcessInstanceId()
+        + "/modification", Map.of("instructions", List.of(Map.of("type", "startBeforeActivity",
+            "activityId", "SendResolutionNoticeTask"))), String.class).getStatusCode().value()).isEqualTo(403);
+    // triage's own extra variables are refused by name: the handling group is the table's, not the form's
+    ResponseEntity<String> chosen = post("kesbangpolpalopo", "/engine-rest/task/" + triage.getId() + "/submit-form",
+        Map.of("variables", Map.of("triageDecision", Map.of("value", "TERUSKAN"), "category", Map.of("value", "BENTROKAN"),
+            "handlingGroup", Map.of("value", "kpu7373"))), String.class);
+    assertThat(chosen.getStatusCode().value()).isEqualTo(400);
+    assertThat(chosen.getBody()).contains("handlingGroup");
+    Report untouched = reports.find(reportId).orElseThrow();
+    assertThat(untouched.status()).isEqualTo(Report.DITERIMA);
+    assertThat(untouched.handlingGroup()).isNull();
+    assertThat(reports.routings(reportId)).isEmpty();
+
     assertThat(post("kesbangpolpalopo", "/engine-rest/task/" + triage.getId() + "/submit-form", Map.of("variables",
         Map.of("triageDecision", Map.of("value", "TERUSKAN"), "category", Map.of("value", "BENTROKAN"))))
         .getStatusCode().value()).isEqualTo(204);

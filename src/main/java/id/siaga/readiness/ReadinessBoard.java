@@ -62,37 +62,58 @@ class ReadinessBoard {
    */
   Matrix matrix(String electionId, Collection<String> readerGroups, String province, CellState state,
       String workstream, Instant now) {
-    List<String> stages = elections.calendarOf(electionId).stages().stream().map(Stage::code).toList();
+    List<String> stages = stages(electionId);
     Predicate<Region> visible = visible(readerGroups);
     List<Region> regions = scope.scope(province).stream().filter(visible).toList();
+    Map<CellState, Integer> counts = new EnumMap<>(CellState.class);
+    List<Row> rows = new java.util.ArrayList<>();
+    for (Row row : rows(electionId, stages, regions, null, workstream, now)) {
+      if (state != null && row.cells().values().stream().noneMatch(c -> c.state() == state)) {
+        continue;
+      }
+      row.cells().values().forEach(c -> counts.merge(c.state(), 1, Integer::sum));
+      rows.add(row);
+    }
+    return new Matrix(electionId, stages, counts, rows);
+  }
+
+  /** One region's row (every workstream), for its page. */
+  Row row(String electionId, Region region, Instant now) {
+    return rows(electionId, stages(electionId), List.of(region), region.code(), null, now).get(0);
+  }
+
+  private List<String> stages(String electionId) {
+    return elections.calendarOf(electionId).stages().stream().map(Stage::code).toList();
+  }
+
+  /** The rows of these regions; {@code regionCode} narrows both queries to one region. */
+  private List<Row> rows(String electionId, List<String> stages, List<Region> regions, String regionCode,
+      String workstream, Instant now) {
     Map<String, Declaration> declared = new HashMap<>();
     java.util.Set<String> started = new java.util.HashSet<>();
-    jdbc.query("select region_code, stage_code, declaration from siaga_stage_readiness where election_id = ?", rs -> {
+    String sql = "select region_code, stage_code, declaration from siaga_stage_readiness where election_id = ?"
+        + (regionCode == null ? "" : " and region_code = ?");
+    Object[] args = regionCode == null ? new Object[] {electionId} : new Object[] {electionId, regionCode};
+    jdbc.query(sql, rs -> {
       String key = rs.getString(1) + "|" + rs.getString(2);
       started.add(key);
       String d = rs.getString(3);
       if (d != null) {
         declared.put(key, Declaration.valueOf(d));
       }
-    }, electionId);
-    Map<String, int[]> tasks = openTasks(electionId, workstream, now);
-    Map<CellState, Integer> counts = new EnumMap<>(CellState.class);
+    }, args);
+    Map<String, int[]> tasks = openTasks(electionId, regionCode, workstream, now);
     List<Row> rows = new java.util.ArrayList<>();
     for (Region region : regions) {
       Map<String, Cell> cells = new LinkedHashMap<>();
       for (String stage : stages) {
         String key = region.code() + "|" + stage;
         int[] t = tasks.getOrDefault(key, new int[3]);
-        Cell cell = new Cell(CellState.of(started.contains(key), declared.get(key), t[1], t[2]), t[0], t[1], t[2]);
-        cells.put(stage, cell);
+        cells.put(stage, new Cell(CellState.of(started.contains(key), declared.get(key), t[1], t[2]), t[0], t[1], t[2]));
       }
-      if (state != null && cells.values().stream().noneMatch(c -> c.state() == state)) {
-        continue;
-      }
-      cells.values().forEach(c -> counts.merge(c.state(), 1, Integer::sum));
       rows.add(new Row(region.code(), region.name(), region.level().name(), cells));
     }
-    return new Matrix(electionId, stages, counts, rows);
+    return rows;
   }
 
   /**
@@ -100,7 +121,7 @@ class ReadinessBoard {
    * One query over the engine's tasks and their instances' variables; the stage of a logistics leg
    * comes from its direction, the TPS guard plan's is the voting stage.
    */
-  private Map<String, int[]> openTasks(String electionId, String workstream, Instant now) {
+  private Map<String, int[]> openTasks(String electionId, String regionCode, String workstream, Instant now) {
     String stage = "coalesce(s.TEXT_, case when d.TEXT_ = 'OUTBOUND' then 'pemungutan-suara'"
         + " when d.TEXT_ = 'RETURN' then 'penghitungan-rekapitulasi'"
         + " when p.KEY_ = 'tps-security-plan' then 'pemungutan-suara' end)";
@@ -110,10 +131,14 @@ class ReadinessBoard {
         + " from ACT_RU_TASK t join ACT_RE_PROCDEF p on p.ID_ = t.PROC_DEF_ID_"
         + " join ACT_RU_VARIABLE e on e.EXECUTION_ID_ = t.PROC_INST_ID_ and e.NAME_ = 'electionId' and e.TEXT_ = ?"
         + " join ACT_RU_VARIABLE r on r.EXECUTION_ID_ = t.PROC_INST_ID_ and r.NAME_ = 'regionCode'"
+        + (regionCode == null ? "" : " and r.TEXT_ = ?")
         + " left join ACT_RU_VARIABLE s on s.EXECUTION_ID_ = t.PROC_INST_ID_ and s.NAME_ = 'stageCode'"
         + " left join ACT_RU_VARIABLE d on d.EXECUTION_ID_ = t.PROC_INST_ID_ and d.NAME_ = 'direction'"
         + " where p.KEY_ in (" + WORKSTREAMS.stream().map(w -> "?").collect(Collectors.joining(",")) + ")");
     List<Object> args = new java.util.ArrayList<>(List.of(Timestamp.from(now), electionId));
+    if (regionCode != null) {
+      args.add(regionCode);
+    }
     args.addAll(WORKSTREAMS);
     if (workstream != null) {
       sql.append(" and p.KEY_ = ?");

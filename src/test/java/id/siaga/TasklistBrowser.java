@@ -87,6 +87,11 @@ public final class TasklistBrowser
     }
   }
 
+  /** The application's address, {@code http://127.0.0.1:<port>}. */
+  public String base() {
+    return base;
+  }
+
   public WebDriver driver() {
     return driver;
   }

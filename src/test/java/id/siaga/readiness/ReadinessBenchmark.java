@@ -132,6 +132,9 @@ public final class ReadinessBenchmark {
       long stageInstances = runtime.createProcessInstanceQuery().processDefinitionKey("stage-readiness")
           .processInstanceBusinessKeyLike(electionId + ":%").count();
 
+      // ---- the readiness board over the first stage's open tasks, against a bare count per candidate group
+      String board = measureBoard(app, jdbc, electionId);
+
       // ---- the bare engine: the same walks with the same windows, the same first stage
       ClockUtil.setCurrentTime(Date.from(startClock));
       long bareTasks0 = tasks(jdbc, BARE_STAGE);
@@ -176,6 +179,7 @@ public final class ReadinessBenchmark {
           + " first stage %d MB; after GC: before %d MB, after product %d MB, after bare %d MB%n",
           productStartPeak >> 20, productStagePeak >> 20, bareStartPeak >> 20, bareStagePeak >> 20, heapBefore >> 20,
           heapProduct >> 20, heapBare >> 20);
+      System.out.print(board);
     } finally {
       sampler.stop();
       ClockUtil.reset();
@@ -184,6 +188,85 @@ public final class ReadinessBenchmark {
         postgres.close();
       }
     }
+  }
+
+  static final int BOARD_ROUNDS = 40;
+
+  /**
+   * The board's matrix of every race region, each way {@link #BOARD_ROUNDS} times after five
+   * unmeasured, against the bare engine's count of open tasks per candidate group the same way:
+   * over HTTP as the administrator (the board's API; Camunda's REST
+   * {@code /engine-rest/task/report/candidate-group-count}, HTTP Basic both, JSON both), and in the
+   * process ({@code ReadinessBoard.matrix}; {@code TaskService.createTaskReport().taskCountByCandidateGroup()});
+   * and the count as one SQL query.
+   */
+  static String measureBoard(ConfigurableApplicationContext app, JdbcTemplate jdbc, String electionId) throws Exception {
+    ReadinessBoard board = app.getBean(ReadinessBoard.class);
+    org.camunda.bpm.engine.TaskService taskService = app.getBean(org.camunda.bpm.engine.TaskService.class);
+    String root = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    String basic = "Basic " + java.util.Base64.getEncoder().encodeToString(
+        "admin:Rahasia#Demo2024".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    List<String> admin = List.of("camunda-admin");
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    String sql = "select i.GROUP_ID_, count(*) from ACT_RU_TASK t join ACT_RU_IDENTITYLINK i on i.TASK_ID_ = t.ID_"
+        + " and i.TYPE_ = 'candidate' group by i.GROUP_ID_";
+    if (isPostgres(jdbc)) {
+      // the planner's statistics as a running server has them (autovacuum analyzes after bulk inserts)
+      jdbc.execute("analyze");
+    }
+    long[] bytes = new long[2];
+    double[] api = timed(() -> bytes[0] = get(http, root + "/api/readiness/" + electionId + "/board", basic));
+    double[] rest = timed(() -> bytes[1] = get(http, root + "/engine-rest/task/report/candidate-group-count", basic));
+    int[] rows = new int[1];
+    double[] service = timed(() -> rows[0] = board.matrix(electionId, admin, null, null, null, now).rows().size());
+    int[] groups = new int[1];
+    double[] report = timed(() -> groups[0] = taskService.createTaskReport().taskCountByCandidateGroup().size());
+    double[] count = timed(() -> jdbc.queryForList(sql).size());
+    long open = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+    return String.format("  board (%d open tasks, %d regions, %d candidate groups; %d rounds; median / p95):%n"
+            + "    over HTTP   board API %7.2f / %7.2f ms (%d kB), engine REST count per group %7.2f / %7.2f ms (%d kB);"
+            + " ratio %.2f / %.2f x%n"
+            + "    in process  board     %7.2f / %7.2f ms, engine API count per group  %7.2f / %7.2f ms;"
+            + " ratio %.2f / %.2f x%n"
+            + "    SQL count per group %7.2f / %7.2f ms; board in process / SQL count %.2f / %.2f x%n",
+        open, rows[0], groups[0], BOARD_ROUNDS, api[0], api[1], bytes[0] / 1024, rest[0], rest[1], bytes[1] / 1024,
+        api[0] / rest[0], api[1] / rest[1], service[0], service[1], report[0], report[1], service[0] / report[0],
+        service[1] / report[1], count[0], count[1], service[0] / count[0], service[1] / count[1]);
+  }
+
+  static boolean isPostgres(JdbcTemplate jdbc) {
+    return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()).contains("PostgreSQL");
+  }
+
+  /** A GET as the API's clients send it (no compression); the body's length. */
+  static long get(java.net.http.HttpClient http, String url, String basic) throws Exception {
+    java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+        .header("Authorization", basic).header("Accept", "application/json").build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException(url + " answered " + answer.statusCode() + ": " + answer.body());
+    }
+    return answer.body().length();
+  }
+
+  interface Work {
+    void run() throws Exception;
+  }
+
+  /** Median and 95th percentile in milliseconds of {@link #BOARD_ROUNDS} runs after five unmeasured. */
+  static double[] timed(Work work) throws Exception {
+    for (int i = 0; i < 5; i++) {
+      work.run();
+    }
+    double[] ms = new double[BOARD_ROUNDS];
+    for (int i = 0; i < BOARD_ROUNDS; i++) {
+      long t = System.nanoTime();
+      work.run();
+      ms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    java.util.Arrays.sort(ms);
+    return new double[] {ms[BOARD_ROUNDS / 2], ms[(int) Math.ceil(BOARD_ROUNDS * 0.95) - 1]};
   }
 
   static NationalStart.Progress runNational(NationalStart nationalStart, String electionId, String province)

@@ -118,6 +118,7 @@ class ReadinessBoardTest {
   @Test
   void eachReaderSeesTheirOwnRows() {
     assertThat(rows(board("desknasional", ""))).hasSize(545);
+    assertThat(rows(board("kemendagri", ""))).hasSize(545);
     assertThat(rows(board("kesbangpolpalopo", ""))).containsExactly("73.73");
     assertThat(rows(board("polrespalopo", ""))).containsExactly("73.73");
     assertThat(rows(board("polresmakassar", ""))).containsExactly("73.71");

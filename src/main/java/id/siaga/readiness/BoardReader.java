@@ -4,6 +4,7 @@ import id.siaga.calendar.Election;
 import id.siaga.calendar.ElectionRepository;
 import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
+import id.siaga.system.EngineAdapter;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,7 +18,9 @@ import org.springframework.web.server.ResponseStatusException;
  * What the board's API and its pages read, checked once for both: the election exists, the filters
  * and the region code are well formed, and the reader may see the region (404, 400, 403 with a reason
  * in Bahasa Indonesia). The reader's groups come from the signed-in user, never from the request.
+ * An engine adapter: it reads the engine's clock, the one the tasks' due dates were set on.
  */
+@EngineAdapter
 @Service
 class BoardReader {
 

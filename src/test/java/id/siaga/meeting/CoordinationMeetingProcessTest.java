@@ -357,7 +357,7 @@ class CoordinationMeetingProcessTest {
         .containsExactly("kesbangpolsulsel@siaga.demo");
     runJobsAt(pi, due.plus(Duration.ofHours(48)));
     assertThat(to(mail("[Siaga Pilkada] Eskalasi tingkat 2: Catat hasil rapat – Kota Palopo")))
-        .containsExactly("desknasional@siaga.demo");
+        .containsExactlyInAnyOrder("desknasional@siaga.demo", "kemendagri@siaga.demo");
     assertThat(groups(outcome)).as("Kesbangpol's line ends at Kemendagri; the desk is informed at the last level")
         .containsExactlyInAnyOrder("kesbangpol7373", "kesbangpol73", "kemendagri", "desknasional");
 

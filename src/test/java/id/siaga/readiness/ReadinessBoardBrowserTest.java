@@ -63,13 +63,15 @@ class ReadinessBoardBrowserTest {
 
   @Test
   void aProvinceCoordinatorFiltersTheMatrixDrillsIntoARegionAndOpensTheLateTaskInTasklist() {
-    // voting in 40 days: the quiet period's Rakor is due in a month; the clock is moved past it and a day
-    // on, so the schedule task is late and has climbed to the province (the real clock runs afterwards)
-    String electionId = elections.createSimulation("pilkada-2024", LocalDate.now(WITA).plusDays(40)).id();
+    // voting in 44 days: the quiet period's Rakor is due in a month; the clock is moved past it and a day
+    // on, so the schedule task is late and has climbed to the province (the real clock runs afterwards).
+    // (A simulation's id is its voting day: ReadinessTasklistBrowserTest schedules a Rakor on the one in 40 days.)
+    String electionId = elections.createSimulation("pilkada-2024", LocalDate.now(WITA).plusDays(44)).id();
     ProcessInstance pi = runtime.startProcessInstanceByKey("stage-readiness", Variables.createVariables()
         .putValue("regionCode", PALOPO).putValue("electionId", electionId).putValue("stageCode", "masa-tenang"));
     Task schedule = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("ScheduleRakorTask")
         .singleResult();
+    assertThat(schedule).as("no Rakor yet for this election's quiet period in Palopo").isNotNull();
     ClockUtil.setCurrentTime(Date.from(schedule.getDueDate().toInstant().plus(Duration.ofDays(1)).plusSeconds(60)));
     for (Job job : management.createJobQuery().processInstanceId(pi.getId()).executable().list()) {
       management.executeJob(job.getId());

@@ -12,7 +12,8 @@
 
 export default {
   // Indonesian only: "id" is also the fallback, so a browser set to English (or anything else)
-  // gets Indonesian too. Cockpit and Admin keep their own config.js and stay English.
+  // gets Indonesian too. Each webapp has its own config.js (Admin and the welcome page: the same
+  // locales).
   locales: {
     availableLocales: ['id'],
     fallbackLocale: 'id'
@@ -55,7 +56,7 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'mengklaim tugas yang sedang dipilih'
+      description: 'mengambil tugas yang sedang dipilih'
     },
     focusFilter: {
       key: 'ctrl+shift+f',

@@ -1,10 +1,13 @@
 package id.siaga.meeting;
 
 import id.siaga.agency.RegionAccess;
+import id.siaga.notification.PdfDocuments;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -23,8 +26,10 @@ class MeetingController {
 
   private final MeetingRepository meetings;
   private final RegionAccess regionAccess;
+  private final MeetingDocuments documents;
 
-  MeetingController(MeetingRepository meetings, RegionAccess regionAccess) {
+  MeetingController(MeetingRepository meetings, RegionAccess regionAccess, MeetingDocuments documents) {
+    this.documents = documents;
     this.meetings = meetings;
     this.regionAccess = regionAccess;
   }
@@ -49,6 +54,27 @@ class MeetingController {
     return body;
   }
 
+  /**
+   * A meeting's official documents as PDF, for the agencies of its region: {@code undangan} (the
+   * invitation letter), {@code daftar-hadir} (the attendance list), {@code notulen} (the minutes,
+   * once the meeting is held).
+   */
+  @GetMapping(value = "/{meetingId}/documents/{document}.pdf", produces = PdfDocuments.CONTENT_TYPE)
+  ResponseEntity<byte[]> document(@PathVariable String meetingId, @PathVariable String document) {
+    Meeting meeting = meetings.find(meetingId).filter(m -> mayRead(m.regionCode()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan"));
+    byte[] pdf = switch (document) {
+      case MeetingDocuments.LETTER -> documents.letter(meeting);
+      case MeetingDocuments.ATTENDANCE -> documents.attendanceList(meeting);
+      case MeetingDocuments.MINUTES -> documents.minutes(meeting).orElseThrow(() -> new ResponseStatusException(
+          HttpStatus.NOT_FOUND, "Notulen belum ada: rapat belum dicatat sebagai terlaksana"));
+      default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+          "Dokumen tidak dikenal: undangan, daftar-hadir atau notulen");
+    };
+    return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + document + "-" + meetingId
+        + ".pdf\"").contentType(MediaType.APPLICATION_PDF).body(pdf);
+  }
+
   private Map<String, Object> overview(Meeting m) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("meetingId", m.meetingId());
@@ -66,8 +92,21 @@ class MeetingController {
     body.put("conveningGroup", m.conveningGroup());
     body.put("invitedGroups", m.invitedGroups());
     body.put("closedAt", m.closedAt());
+    body.put("durationMinutes", m.durationMinutes());
+    body.put("letter", m.letter());
+    body.put("documents", documentLinks(m));
     body.put("summary", MeetingSummary.of(m, meetings.reports(m.meetingId()), meetings.actionItems(m.meetingId())));
     return body;
+  }
+
+  private static Map<String, String> documentLinks(Meeting m) {
+    Map<String, String> links = new LinkedHashMap<>();
+    for (String document : List.of(MeetingDocuments.LETTER, MeetingDocuments.ATTENDANCE, MeetingDocuments.MINUTES)) {
+      if (!document.equals(MeetingDocuments.MINUTES) || m.heldAt() != null) {
+        links.put(document, "/api/meetings/" + m.meetingId() + "/documents/" + document + ".pdf");
+      }
+    }
+    return links;
   }
 
   /** The caller's groups, as the API security hands them to the engine for the request. */

@@ -8,6 +8,7 @@ import id.siaga.notification.Mail;
 import id.siaga.notification.MailKey;
 import id.siaga.notification.MailTemplates;
 import id.siaga.notification.Mailer;
+import id.siaga.notification.PdfDocuments;
 import id.siaga.notification.Recipients;
 import id.siaga.notification.TasklistLinks;
 import id.siaga.region.Region;
@@ -40,7 +41,10 @@ class MeetingInvitations {
    */
   record Invitation(String meetingId, int sequence, String title, String regionCode, Instant start,
       Duration duration, String venue, String agenda, String conveningGroup, List<String> invitedGroups,
-      boolean cancelled, String reason, Instant reportsDue) {}
+      boolean cancelled, String reason, Instant reportsDue, Meeting.Letter letter, String electionName) {}
+
+  /** The letter as a PDF, attached to the invitation mail. */
+  static final String LETTER_FILE_NAME = "undangan-rakor.pdf";
 
   private final Mailer mailer;
   private final Recipients recipients;
@@ -49,11 +53,13 @@ class MeetingInvitations {
   private final AgencyRepository agencies;
   private final LocalDeadlines deadlines;
   private final TasklistLinks links;
+  private final PdfDocuments documents;
   private final String from;
 
   MeetingInvitations(Mailer mailer, Recipients recipients, MailTemplates templates, RegionRepository regions,
-      AgencyRepository agencies, LocalDeadlines deadlines, TasklistLinks links,
+      AgencyRepository agencies, LocalDeadlines deadlines, TasklistLinks links, PdfDocuments documents,
       @Value("${siaga.mail.from}") String from) {
+    this.documents = documents;
     this.mailer = mailer;
     this.recipients = recipients;
     this.templates = templates;
@@ -72,15 +78,33 @@ class MeetingInvitations {
   }
 
   private Mail compose(Invitation invitation) {
-    Region region = regions.find(invitation.regionCode()).orElseThrow(
-        () -> new IllegalArgumentException("kode wilayah tidak dikenal: " + invitation.regionCode()));
+    Region region = region(invitation);
     List<String> to = recipients.ofGroups(invitation.invitedGroups());
     List<String> cc = new ArrayList<>();
     recipients.ofGroups(List.of(invitation.conveningGroup())).stream().filter(a -> !to.contains(a)).forEach(cc::add);
+    Map<String, Object> model = model(invitation);
+    String subject = (invitation.cancelled() ? "Dibatalkan: " : invitation.sequence() > 0 ? "Perubahan jadwal: "
+        : "Undangan: ") + invitation.title() + " – " + region.name() + ", " + model.get("start");
+    return new Mail(to, cc, "[Siaga Pilkada] " + subject, templates.text(TEMPLATE, model),
+        templates.html(TEMPLATE, model), List.of(IcsWriter.attachment(FILE_NAME,
+        invitation.cancelled() ? IcsWriter.Method.CANCEL : IcsWriter.Method.REQUEST,
+        event(invitation, region, to), Instant.now()), documents.attachment(LETTER_FILE_NAME, TEMPLATE, model)));
+  }
+
+  static final String TEMPLATE = "meeting/meeting-invitation";
+
+  /** What the invitation letter says, for the mail and for its PDF. */
+  Map<String, Object> model(Invitation invitation) {
+    Region region = region(invitation);
+    java.time.ZoneId zone = region.zone().zoneId();
     Map<String, Object> model = new LinkedHashMap<>();
     model.put("title", invitation.title());
     model.put("regionName", region.name());
+    model.put("electionName", invitation.electionName());
     model.put("start", deadlines.display(region.code(), invitation.start()));
+    model.put("day", LetterTexts.day(invitation.start(), zone));
+    model.put("time", LetterTexts.time(invitation.start(), invitation.start().plus(invitation.duration()), zone,
+        region.zone().name()));
     model.put("venue", invitation.venue());
     model.put("agenda", invitation.agenda());
     model.put("convening", agencyNames(List.of(invitation.conveningGroup())));
@@ -91,12 +115,20 @@ class MeetingInvitations {
         : deadlines.display(region.code(), invitation.reportsDue()));
     model.put("updated", invitation.sequence() > 0);
     model.put("link", links.tasklist());
-    String subject = (invitation.cancelled() ? "Dibatalkan: " : invitation.sequence() > 0 ? "Perubahan jadwal: "
-        : "Undangan: ") + invitation.title() + " – " + region.name() + ", " + model.get("start");
-    return new Mail(to, cc, "[Siaga Pilkada] " + subject, templates.text("meeting/meeting-invitation", model),
-        templates.html("meeting/meeting-invitation", model), List.of(IcsWriter.attachment(FILE_NAME,
-        invitation.cancelled() ? IcsWriter.Method.CANCEL : IcsWriter.Method.REQUEST,
-        event(invitation, region, to), Instant.now())));
+    Meeting.Letter letter = invitation.letter();
+    model.put("letterNumber", letter.number() == null ? LetterTexts.NO_NUMBER : letter.number());
+    model.put("letterNature", letter.nature().label());
+    model.put("letterAttachments", "-");
+    model.put("letterDate", LetterTexts.date(letter.date()));
+    model.put("letterPlace", LetterTexts.place(region.name()));
+    model.put("subject", LetterTexts.subject(invitation.cancelled(), invitation.sequence() > 0));
+    model.put("generatedAt", deadlines.display(region.code(), Instant.now()));
+    return model;
+  }
+
+  private Region region(Invitation invitation) {
+    return regions.find(invitation.regionCode()).orElseThrow(
+        () -> new IllegalArgumentException("kode wilayah tidak dikenal: " + invitation.regionCode()));
   }
 
   /** The calendar event: in the region's zone, organized by the convening agency, for every addressee. */

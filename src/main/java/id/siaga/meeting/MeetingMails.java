@@ -5,6 +5,7 @@ import id.siaga.notification.Mail;
 import id.siaga.notification.MailKey;
 import id.siaga.notification.MailTemplates;
 import id.siaga.notification.Mailer;
+import id.siaga.notification.PdfDocuments;
 import id.siaga.notification.Recipients;
 import id.siaga.notification.TasklistLinks;
 import java.time.Duration;
@@ -23,9 +24,6 @@ import org.springframework.stereotype.Service;
 @Service
 class MeetingMails {
 
-  /** How long a coordination meeting lasts in the calendar entry. */
-  static final Duration MEETING_DURATION = Duration.ofHours(2);
-
   private final CoordinationMeeting coordinationMeeting;
   private final MeetingRepository meetings;
   private final MeetingInvitations invitations;
@@ -34,9 +32,14 @@ class MeetingMails {
   private final MailTemplates templates;
   private final LocalDeadlines deadlines;
   private final TasklistLinks links;
+  private final MeetingDocuments documents;
+  private final PdfDocuments pdf;
 
   MeetingMails(CoordinationMeeting coordinationMeeting, MeetingRepository meetings, MeetingInvitations invitations,
-      Mailer mailer, Recipients recipients, MailTemplates templates, LocalDeadlines deadlines, TasklistLinks links) {
+      Mailer mailer, Recipients recipients, MailTemplates templates, LocalDeadlines deadlines, TasklistLinks links,
+      MeetingDocuments documents, PdfDocuments pdf) {
+    this.documents = documents;
+    this.pdf = pdf;
     this.coordinationMeeting = coordinationMeeting;
     this.meetings = meetings;
     this.invitations = invitations;
@@ -57,9 +60,7 @@ class MeetingMails {
     boolean cancelled = m.status() == MeetingStatus.DIBATALKAN;
     Instant reportsDue = reportsDueLocal == null ? null
         : LocalDateTime.parse(reportsDueLocal).atZone(deadlines.zoneOf(m.regionCode())).toInstant();
-    invitations.send(new MeetingInvitations.Invitation(m.meetingId(), m.sequence(), m.title(), m.regionCode(),
-        m.meetingAt(), MEETING_DURATION, m.venue(), m.agenda(), m.conveningGroup(), m.invitedGroups(), cancelled,
-        m.statusReason(), reportsDue));
+    invitations.send(documents.invitation(m, reportsDue));
   }
 
   /**
@@ -73,13 +74,15 @@ class MeetingMails {
 
   private Mail composeMinutes(Meeting m) {
     Map<String, Object> model = meetingModel(m);
-    model.put("attendance", m.attendance().stream().map(coordinationMeeting::agencyName).sorted().toList());
-    model.put("minutes", m.minutes());
+    model.putAll(documents.minutesModel(m));
     model.put("items", items(m, meetings.actionItems(m.meetingId())));
     List<String> to = recipients.ofGroups(m.invitedGroups());
     List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
     return new Mail(to, cc, "[Siaga Pilkada] Notulen: " + m.title() + " – " + model.get("regionName"),
-        templates.text("meeting/meeting-minutes", model), templates.html("meeting/meeting-minutes", model), List.of());
+        templates.text("meeting/meeting-minutes", model), templates.html("meeting/meeting-minutes", model),
+        List.of(pdf.attachment(MeetingDocuments.MINUTES_FILE_NAME, "meeting/meeting-minutes", model),
+            pdf.attachment(MeetingDocuments.ATTENDANCE_FILE_NAME, "meeting/documents/attendance-list",
+                documents.attendanceModel(m))));
   }
 
   /**

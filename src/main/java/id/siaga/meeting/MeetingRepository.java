@@ -27,10 +27,12 @@ class MeetingRepository {
   void insert(Meeting m) {
     jdbc.update("insert into siaga_meeting (meeting_id, process_instance_id, election_id, region_code, stage_code,"
             + " title, venue, agenda, meeting_at, meeting_local, convening_group, invited_groups, convened_by,"
-            + " sequence_no, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " sequence_no, status, created_at, duration_minutes, letter_number, letter_nature, letter_date)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         m.meetingId(), m.processInstanceId(), m.electionId(), m.regionCode(), m.stageCode(), m.title(), m.venue(),
         m.agenda(), ts(m.meetingAt()), m.meetingLocal().toString(), m.conveningGroup(), join(m.invitedGroups()),
-        m.convenedBy(), m.sequence(), m.status().name(), ts(Instant.now()));
+        m.convenedBy(), m.sequence(), m.status().name(), ts(Instant.now()), m.durationMinutes(), m.letter().number(),
+        m.letter().nature().name(), m.letter().date().toString());
   }
 
   Optional<Meeting> find(String meetingId) {
@@ -84,10 +86,13 @@ class MeetingRepository {
 
   void insertReport(ReadinessReport r) {
     jdbc.update("insert into siaga_meeting_report (meeting_id, agency_group, personnel, vulnerabilities,"
-            + " other_threat, needs, readiness, notes, submitted_by, submitted_at, due_at, late)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r.meetingId(), r.agencyGroup(), r.personnel(),
+            + " other_threat, needs, readiness, notes, submitted_by, submitted_at, due_at, late, attendee_name,"
+            + " attendee_position, attendee_on_behalf_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        r.meetingId(), r.agencyGroup(), r.personnel(),
         r.threats().stream().map(Enum::name).collect(Collectors.joining(",")), r.otherThreat(), r.needs(),
-        r.readiness().name(), r.notes(), r.submittedBy(), ts(r.submittedAt()), ts(r.dueAt()), r.late());
+        r.readiness().name(), r.notes(), r.submittedBy(), ts(r.submittedAt()), ts(r.dueAt()), r.late(),
+        r.attendee() == null ? null : r.attendee().name(), r.attendee() == null ? null : r.attendee().position(),
+        r.attendee() == null ? null : r.attendee().onBehalfOf());
   }
 
   List<ReadinessReport> reports(String meetingId) {
@@ -143,14 +148,24 @@ class MeetingRepository {
         rs.getString("agenda"), instant(rs, "meeting_at"), LocalDateTime.parse(rs.getString("meeting_local")),
         rs.getString("convening_group"), split(rs.getString("invited_groups")), rs.getString("convened_by"),
         rs.getInt("sequence_no"), MeetingStatus.valueOf(rs.getString("status")), split(rs.getString("attendance")),
-        rs.getString("minutes"), rs.getString("status_reason"), instant(rs, "held_at"), instant(rs, "closed_at"));
+        rs.getString("minutes"), rs.getString("status_reason"), instant(rs, "held_at"), instant(rs, "closed_at"),
+        rs.getInt("duration_minutes"), new Meeting.Letter(rs.getString("letter_number"),
+            LetterNature.valueOf(rs.getString("letter_nature")), letterDate(rs)));
+  }
+
+  /** The letter's date; for a meeting recorded before letters had one, the day it was created (UTC). */
+  private static LocalDate letterDate(ResultSet rs) throws SQLException {
+    String date = rs.getString("letter_date");
+    return date != null ? LocalDate.parse(date) : rs.getTimestamp("created_at").toLocalDateTime().toLocalDate();
   }
 
   private static ReadinessReport report(ResultSet rs, int row) throws SQLException {
     return new ReadinessReport(rs.getString("meeting_id"), rs.getString("agency_group"), rs.getInt("personnel"),
         split(rs.getString("vulnerabilities")).stream().map(ThreatCategory::valueOf).toList(), rs.getString("other_threat"),
         rs.getString("needs"), ReportedReadiness.valueOf(rs.getString("readiness")), rs.getString("notes"),
-        rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "due_at"), rs.getBoolean("late"));
+        rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "due_at"), rs.getBoolean("late"),
+        rs.getString("attendee_name") == null ? null : new ReadinessReport.Attendee(rs.getString("attendee_name"),
+            rs.getString("attendee_position"), rs.getString("attendee_on_behalf_of")));
   }
 
   private static ActionItem actionItem(ResultSet rs, int row) throws SQLException {

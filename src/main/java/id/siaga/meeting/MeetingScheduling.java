@@ -39,6 +39,11 @@ class MeetingScheduling {
   static final int VENUE_MAX = 200;
   static final int AGENDA_MAX = 2000;
   static final int REASON_MAX = 1000;
+  static final int LETTER_NUMBER_MAX = 100;
+  /** A Rakor lasts two hours unless the form says otherwise; from half an hour to a working day. */
+  static final int DEFAULT_DURATION_MINUTES = 120;
+  static final int MIN_DURATION_MINUTES = 30;
+  static final int MAX_DURATION_MINUTES = 480;
   static final String NATIONAL = "NASIONAL";
   static final String PROVINCE_PREFIX = "PROVINSI_";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -76,6 +81,12 @@ class MeetingScheduling {
     List<AgencyType> invitedTypes = input.choices(MeetingVariables.INVITED_AGENCIES, "Instansi yang diundang",
         AgencyType.class);
     String convening = input.text(MeetingVariables.CONVENING_AGENCY, "Instansi penyelenggara", 64, true);
+    // the letter and the length: the forms always send them; a caller that does not gets the defaults
+    Integer duration = input.value(MeetingVariables.DURATION) == null ? Integer.valueOf(DEFAULT_DURATION_MINUTES)
+        : input.wholeNumber(MeetingVariables.DURATION, "Lama rapat (menit)", MIN_DURATION_MINUTES, MAX_DURATION_MINUTES);
+    LetterNature nature = input.value(MeetingVariables.LETTER_NATURE) == null ? LetterNature.BIASA
+        : input.choice(MeetingVariables.LETTER_NATURE, "Sifat surat", LetterNature.class);
+    String letterNumber = input.text(MeetingVariables.LETTER_NUMBER, "Nomor surat", LETTER_NUMBER_MAX, false);
     if (invitedTypes.isEmpty() && input.problems().stream().noneMatch(p -> p.startsWith("Instansi yang diundang"))) {
       input.problem("Pilih paling sedikit satu instansi yang diundang");
     }
@@ -110,9 +121,10 @@ class MeetingScheduling {
     }
     input.refuseIfInvalid();
     String meetingId = newMeetingId();
+    LocalDate letterDate = now.atZone(deadlines.zoneOf(r.code())).toLocalDate();
     return new Meeting(meetingId, processInstanceId, calendar.id(), r.code(), stageCode, title, venue, agenda,
         meetingAt, at, conveningGroup, List.copyOf(invited), convenedBy, 0, MeetingStatus.DIJADWALKAN, List.of(),
-        null, null, null, null);
+        null, null, null, null, duration, new Meeting.Letter(letterNumber, nature, letterDate));
   }
 
   /** The new date of a postponed meeting, checked like the first one; null when refused (problem added). */

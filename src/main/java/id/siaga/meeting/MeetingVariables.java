@@ -13,6 +13,13 @@ final class MeetingVariables {
   static final String MEETING_AT = "meetingAt";
   static final String VENUE = "venue";
   static final String AGENDA = "agenda";
+  static final String DURATION = "durationMinutes";
+  static final String LETTER_NUMBER = "letterNumber";
+  static final String LETTER_NATURE = "letterNature";
+  static final String ATTENDEE_NAME = "attendeeName";
+  static final String ATTENDEE_POSITION = "attendeePosition";
+  static final String ATTENDEE_DEPUTY = "attendeeIsDeputy";
+  static final String ATTENDEE_ON_BEHALF_OF = "attendeeOnBehalfOf";
   static final String INVITED_AGENCIES = "invitedAgencies";
   static final String CONVENING_AGENCY = "conveningAgency";
   static final String CONVENED_BY = "convenedBy";

@@ -1,5 +1,9 @@
 package id.siaga.meeting;
 
+import static id.siaga.meeting.MeetingVariables.ATTENDEE_DEPUTY;
+import static id.siaga.meeting.MeetingVariables.ATTENDEE_NAME;
+import static id.siaga.meeting.MeetingVariables.ATTENDEE_ON_BEHALF_OF;
+import static id.siaga.meeting.MeetingVariables.ATTENDEE_POSITION;
 import static id.siaga.meeting.MeetingVariables.NEEDS;
 import static id.siaga.meeting.MeetingVariables.OTHER_THREAT;
 import static id.siaga.meeting.MeetingVariables.PERSONNEL;
@@ -25,6 +29,7 @@ final class ReadinessReports {
   static final int PERSONNEL_MAX = 100_000;
   static final int TEXT_MAX = 4000;
   static final int OTHER_MAX = 500;
+  static final int NAME_MAX = 120;
 
   private ReadinessReports() {}
 
@@ -38,10 +43,14 @@ final class ReadinessReports {
     ReportedReadiness readiness = input.choice(READINESS, "Status kesiapan", ReportedReadiness.class);
     String notes = input.text(READINESS_NOTES, "Catatan kesiapan", TEXT_MAX,
         readiness != null && readiness != ReportedReadiness.SIAP);
+    String name = input.text(ATTENDEE_NAME, "Nama pejabat yang hadir", NAME_MAX, true);
+    String position = input.text(ATTENDEE_POSITION, "Jabatan", NAME_MAX, true);
+    boolean deputy = "true".equals(String.valueOf(input.value(ATTENDEE_DEPUTY)));
+    String onBehalfOf = input.text(ATTENDEE_ON_BEHALF_OF, "Mewakili (jabatan pimpinan)", NAME_MAX, deputy);
     input.refuseIfInvalid();
     return new ReadinessReport(meetingId, agencyGroup, personnel, threats,
         threats.contains(ThreatCategory.LAINNYA) ? other : null, needs, readiness, notes, userId, now, dueAt,
-        dueAt != null && now.isAfter(dueAt));
+        dueAt != null && now.isAfter(dueAt), new ReadinessReport.Attendee(name, position, deputy ? onBehalfOf : null));
   }
 
   /**

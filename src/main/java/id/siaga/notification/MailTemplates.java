@@ -24,8 +24,13 @@ public class MailTemplates {
   private final TemplateEngine html = engine(TemplateMode.HTML, ".html");
   private final TemplateEngine text = engine(TemplateMode.TEXT, ".txt");
 
+  /** The HTML of a mail; {@code document} is false unless {@link PdfDocuments} renders it as a PDF. */
   public String html(String template, Map<String, Object> model) {
-    return html.process(template, new Context(INDONESIAN, model));
+    Context context = new Context(INDONESIAN, model);
+    if (!model.containsKey("document")) {
+      context.setVariable("document", false);
+    }
+    return html.process(template, context);
   }
 
   public String text(String template, Map<String, Object> model) {

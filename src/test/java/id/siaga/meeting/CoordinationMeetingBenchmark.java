@@ -128,7 +128,8 @@ public final class CoordinationMeetingBenchmark {
           .list()) {
         forms.submitTaskForm(report.getId(), Map.of("personnelCount", 20,
             "vulnerabilities", SpinValues.jsonValue("[\"HOAKS\",\"POLITIK_UANG\"]").create(),
-            "needsAndObstacles", "Kendaraan patroli", "readinessStatus", "SIAP"));
+            "needsAndObstacles", "Kendaraan patroli", "readinessStatus", "SIAP", "attendeeName", "Kompol Andi",
+            "attendeePosition", "Wakapolres"));
       }
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-16T00:00:00Z")));
       Task outcome = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("RecordMeetingOutcomeTask")
@@ -151,7 +152,8 @@ public final class CoordinationMeetingBenchmark {
           "Rakor " + i, "venue", "Aula", "agenda", "Laporan kesiapan")).getId();
       for (Task report : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("report").list()) {
         tasks.complete(report.getId(), Map.of("personnelCount", 20, "vulnerabilities", "[\"HOAKS\",\"POLITIK_UANG\"]",
-            "needsAndObstacles", "Kendaraan patroli", "readinessStatus", "SIAP"));
+            "needsAndObstacles", "Kendaraan patroli", "readinessStatus", "SIAP", "attendeeName", "Kompol Andi",
+            "attendeePosition", "Wakapolres"));
       }
       Task outcome = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("outcome").singleResult();
       tasks.complete(outcome.getId(), Map.of("meetingOutcome", "DILAKSANAKAN", "minutes", "Semua siap.",

@@ -84,6 +84,8 @@ final class CoordinationMeetingDriver {
     form.put("vulnerabilities", json(threats));
     form.put("needsAndObstacles", needs);
     form.put("readinessStatus", status);
+    form.put("attendeeName", "Pejabat " + personnel);
+    form.put("attendeePosition", "Kepala");
     if (!"SIAP".equals(status)) {
       form.put("readinessNotes", "Catatan " + status);
     }

@@ -228,7 +228,9 @@ class CoordinationMeetingInputTest {
     ResponseEntity<String> goodReport = police.postForEntity("/engine-rest/task/" + taskId + "/submit-form",
         Map.of("variables", Map.of("personnelCount", Map.of("value", 25),
             "vulnerabilities", Map.of("value", "[\"HOAKS\"]", "type", "Json"),
-            "needsAndObstacles", Map.of("value", "Kendaraan"), "readinessStatus", Map.of("value", "SIAP"))), String.class);
+            "needsAndObstacles", Map.of("value", "Kendaraan"), "readinessStatus", Map.of("value", "SIAP"),
+            "attendeeName", Map.of("value", "Kompol Andi Saputra"), "attendeePosition", Map.of("value", "Wakapolres"))),
+        String.class);
     assertThat(goodReport.getStatusCode().value()).isEqualTo(204);
 
 

@@ -86,6 +86,11 @@ class CoordinationMeetingTasklistBrowserTest {
     browser.click(browser.option("Hoaks, disinformasi dan konten SARA"));
     browser.type(browser.field("Kebutuhan dan kendala"), "Perlu tambahan kendaraan patroli");
     browser.click(browser.option("Belum siap"));
+    // who attends: the deputy, for the head (the field appears once the box is ticked)
+    browser.type(browser.field("Nama pejabat yang akan hadir"), "Kompol Andi Saputra");
+    browser.type(browser.field("Jabatan"), "Wakapolres");
+    browser.click(browser.option("Hadir mewakili pimpinan instansi"));
+    browser.type(browser.field("Mewakili (jabatan pimpinan)"), "Kapolres Palopo");
     browser.complete();
     String refused = "Isian tidak sah: Catatan kesiapan wajib diisi";
     WebElement error = browser.refusal(refused);
@@ -106,6 +111,8 @@ class CoordinationMeetingTasklistBrowserTest {
       assertThat(r.needs()).isEqualTo("Perlu tambahan kendaraan patroli");
       assertThat(r.readiness()).isEqualTo(ReportedReadiness.SIAP);
       assertThat(r.submittedBy()).isEqualTo("polrespalopo");
+      assertThat(r.attendee()).isEqualTo(new ReadinessReport.Attendee("Kompol Andi Saputra", "Wakapolres",
+          "Kapolres Palopo"));
     });
 
     // the coordinator's task shows the summary so far in its disabled textarea
@@ -195,7 +202,7 @@ class CoordinationMeetingTasklistBrowserTest {
 
     browser.openTask(report.getId(), "Laporan kesiapan");
     WebElement claim = browser.visible(By.cssSelector("button.claim"));
-    assertThat(claim.getText().trim()).isEqualTo("Klaim");
+    assertThat(claim.getText().trim()).isEqualTo("Ambil");
     browser.screenshot("00-tasklist-indonesian-unclaimed");
     browser.claimIfNeeded();
     WebElement complete = browser.visible(By.cssSelector("button[ng-click='complete()']"));

@@ -107,7 +107,9 @@ class MeetingInvitationsTest {
     return new MeetingInvitations.Invitation(meetingId, sequence, "Rakor kesiapan masa tenang", "73.73", start,
         Duration.ofHours(3), "Aula Kantor Wali Kota Palopo", "1. Kesiapan logistik\n2. Pengamanan TPS",
         "kesbangpol7373", List.of("polri7373", "tni7373", "kpu7373"), cancelled,
-        cancelled ? "Bentrok dengan kunjungan Forkopimda provinsi" : null, start.minus(Duration.ofHours(21)));
+        cancelled ? "Bentrok dengan kunjungan Forkopimda provinsi" : null, start.minus(Duration.ofHours(21)),
+        new Meeting.Letter("005/77/Kesbangpol/XII/2026", LetterNature.PENTING, java.time.LocalDate.of(2026, 12, 1)),
+        "Pilkada Serentak 2024");
   }
 
   private static String subject(MimeMessage message) {

@@ -1,6 +1,7 @@
 package id.siaga.meeting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.siaga.meeting.MeetingVariables.FollowUpDecision;
 import id.siaga.meeting.MeetingVariables.WaiverDecision;
@@ -34,7 +35,8 @@ class MeetingRulesTest {
   @Test
   void aReportBeforeItsDueDateIsOnTimeAfterItLate() {
     Map<String, Object> form = Map.of("personnelCount", 12, "vulnerabilities", "[\"HOAKS\",\"LAINNYA\"]",
-        "otherThreat", "Banjir di gudang", "needsAndObstacles", "Kendaraan", "readinessStatus", "SIAP");
+        "otherThreat", "Banjir di gudang", "needsAndObstacles", "Kendaraan", "readinessStatus", "SIAP",
+        "attendeeName", "AKBP Budi", "attendeePosition", "Kapolres");
     ReadinessReport onTime = ReadinessReports.read(new FormInput(form), "m", "polri7373", "u", DUE.minusSeconds(1), DUE);
     ReadinessReport late = ReadinessReports.read(new FormInput(form), "m", "polri7373", "u", DUE.plusSeconds(1), DUE);
     assertThat(onTime.late()).isFalse();
@@ -47,14 +49,38 @@ class MeetingRulesTest {
   @Test
   void anOtherThreatTextIsDroppedWhenLainnyaIsNotTicked() {
     ReadinessReport report = ReadinessReports.read(new FormInput(Map.of("personnelCount", 0, "vulnerabilities", "[]",
-        "otherThreat", "sisa isian lama", "needsAndObstacles", "-", "readinessStatus", "SIAP")), "m", "g", "u", DUE, DUE);
+        "otherThreat", "sisa isian lama", "needsAndObstacles", "-", "readinessStatus", "SIAP", "attendeeName", "A",
+        "attendeePosition", "B", "attendeeOnBehalfOf", "sisa isian lama")), "m", "g", "u", DUE, DUE);
     assertThat(report.otherThreat()).isNull();
+    assertThat(report.attendee().onBehalfOf()).as("not a deputy: the head attends").isNull();
+  }
+
+  @Test
+  void aDeputyNamesWhomTheyStandInForAndTheAttendeeIsRequired() {
+    Map<String, Object> base = Map.of("personnelCount", 40, "vulnerabilities", "[]", "needsAndObstacles", "-",
+        "readinessStatus", "SIAP");
+    Map<String, Object> deputy = new java.util.HashMap<>(base);
+    deputy.putAll(Map.of("attendeeName", "Kompol Andi Saputra", "attendeePosition", "Wakapolres",
+        "attendeeIsDeputy", true, "attendeeOnBehalfOf", "Kapolres Palopo"));
+    assertThat(ReadinessReports.read(new FormInput(deputy), "m", "polri7373", "u", DUE, DUE).attendee())
+        .isEqualTo(new ReadinessReport.Attendee("Kompol Andi Saputra", "Wakapolres", "Kapolres Palopo"));
+
+    Map<String, Object> noHead = new java.util.HashMap<>(deputy);
+    noHead.remove("attendeeOnBehalfOf");
+    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(noHead), "m", "polri7373", "u", DUE, DUE))
+        .hasMessageContaining("Mewakili (jabatan pimpinan) wajib diisi");
+    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(base), "m", "polri7373", "u", DUE, DUE))
+        .hasMessageContaining("Nama pejabat yang hadir wajib diisi").hasMessageContaining("Jabatan wajib diisi");
+    Map<String, Object> script = new java.util.HashMap<>(deputy);
+    script.put("attendeeName", "<script>alert(1)</script>");
+    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(script), "m", "polri7373", "u", DUE, DUE))
+        .hasMessageContaining("Nama pejabat yang hadir tidak boleh berisi kode");
   }
 
   @Test
   void theCoordinatorsSummaryHasOneLinePerInvitedAgency() {
     ReadinessReport police = new ReadinessReport("m", "polri7373", 120, List.of(ThreatCategory.POLITIK_UANG), null, "n",
-        ReportedReadiness.SIAP_DENGAN_CATATAN, "c", "u", DUE, DUE, true);
+        ReportedReadiness.SIAP_DENGAN_CATATAN, "c", "u", DUE, DUE, true, null);
     String summary = ReadinessReports.summary(List.of("polri7373", "kpu7373"), List.of(police),
         group -> group.startsWith("polri") ? "Polres Kota Palopo" : "KPU Kota Palopo");
     assertThat(summary).isEqualTo("1 dari 2 laporan diterima\n"
@@ -94,9 +120,10 @@ class MeetingRulesTest {
   void theSummaryCountsReportsAndItems() {
     Meeting meeting = new Meeting("m", "pi", "e", "73.73", "kampanye", "t", "v", "a", DUE,
         LocalDateTime.of(2026, 12, 10, 9, 0), "kesbangpol7373", List.of("polri7373", "kpu7373", "tni7373"), "u", 0,
-        MeetingStatus.SELESAI, List.of(), null, null, null, null);
+        MeetingStatus.SELESAI, List.of(), null, null, null, null, 120,
+        new Meeting.Letter(null, LetterNature.BIASA, LocalDate.of(2026, 12, 1)));
     ReadinessReport late = new ReadinessReport("m", "polri7373", 1, List.of(), null, "n", ReportedReadiness.SIAP, null, "u",
-        DUE, DUE, true);
+        DUE, DUE, true, null);
     ActionItem done = new ActionItem("m-T1", "m", 1, "d", "polri7373", LocalDate.of(2026, 12, 20), DUE,
         ActionItemStatus.SELESAI, "o", "e", null, null, "u", DUE, true);
     ActionItem waived = new ActionItem("m-T2", "m", 2, "d", "kpu7373", LocalDate.of(2026, 12, 20), DUE,

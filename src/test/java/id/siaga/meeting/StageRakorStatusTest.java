@@ -57,14 +57,16 @@ class StageRakorStatusTest {
   @Test
   void theReadinessTaskPassesTheRakorsOwnScheduleFields() {
     assertThat(StageMeetings.FORM_FIELDS).containsExactly(MeetingVariables.TITLE, MeetingVariables.MEETING_AT,
-        MeetingVariables.VENUE, MeetingVariables.AGENDA, MeetingVariables.INVITED_AGENCIES);
+        MeetingVariables.VENUE, MeetingVariables.AGENDA, MeetingVariables.INVITED_AGENCIES, MeetingVariables.DURATION,
+        MeetingVariables.LETTER_NUMBER, MeetingVariables.LETTER_NATURE);
   }
 
   static Meeting meeting(String id, MeetingStatus status, int day) {
     LocalDateTime local = LocalDate.of(2027, 9, 10 + day).atTime(9, 0);
     return new Meeting(id, "pi-" + id, "e", "73.73", "masa-tenang", "Rakor", "Aula", "Agenda",
         Instant.parse("2027-09-" + (10 + day) + "T01:00:00Z"), local, "kesbangpol7373",
-        List.of("polri7373", "kpu7373", "tni7373"), "kesbangpolpalopo", 0, status, List.of(), null, null, null, null);
+        List.of("polri7373", "kpu7373", "tni7373"), "kesbangpolpalopo", 0, status, List.of(), null, null, null, null,
+        120, new Meeting.Letter(null, LetterNature.BIASA, java.time.LocalDate.of(2027, 9, 1)));
   }
 
   static ActionItem item(int number, ActionItemStatus status, int daysFromNow) {

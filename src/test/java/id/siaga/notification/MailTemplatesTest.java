@@ -51,6 +51,14 @@ class MailTemplatesTest {
           .contains("th:replace=\"~{layout :: mail(").contains("th:fragment=\"content\"").doesNotContain(FOOTER)
           .doesNotContain("<head>");
     }
+    // a document that is only a PDF (templates/mail/<feature>/documents/) has no text version, and the same frame
+    Resource[] documents = new PathMatchingResourcePatternResolver()
+        .getResources("classpath*:templates/mail/*/documents/*.html");
+    assertThat(documents).extracting(Resource::getFilename).contains("attendance-list.html");
+    for (Resource template : documents) {
+      assertThat(template.getContentAsString(StandardCharsets.UTF_8)).as(template.getDescription())
+          .contains("th:replace=\"~{layout :: mail(").contains("th:fragment=\"content\"").doesNotContain("<head>");
+    }
     for (Resource template : text) {
       assertThat(template.getContentAsString(StandardCharsets.UTF_8)).as(template.getDescription())
           .contains("[# th:insert=\"~{footer}\" /]").doesNotContain(FOOTER);

@@ -25,7 +25,8 @@ class FormFieldsTest {
   @Test
   void theReadinessReportDeclaresItsInputsOnly() throws Exception {
     assertThat(form("readiness-report").fields().keySet()).containsExactlyInAnyOrder("personnelCount",
-        "vulnerabilities", "otherThreat", "needsAndObstacles", "readinessStatus", "readinessNotes");
+        "vulnerabilities", "otherThreat", "needsAndObstacles", "readinessStatus", "readinessNotes", "attendeeName",
+        "attendeePosition", "attendeeIsDeputy", "attendeeOnBehalfOf");
     assertThat(form("readiness-report").fields().get("personnelCount").kind()).isEqualTo(Kind.NUMBER);
     assertThat(form("readiness-report").fields().get("vulnerabilities").kind()).isEqualTo(Kind.LIST);
   }

@@ -352,7 +352,8 @@ class TrustNothingTest {
   static Map<String, Object> reportFields() {
     return Map.of("personnelCount", Map.of("value", 25),
         "vulnerabilities", Map.of("value", "[\"HOAKS\"]", "type", "Json"),
-        "needsAndObstacles", Map.of("value", "Kendaraan"), "readinessStatus", Map.of("value", "SIAP"));
+        "needsAndObstacles", Map.of("value", "Kendaraan"), "readinessStatus", Map.of("value", "SIAP"),
+        "attendeeName", Map.of("value", "Kompol Andi Saputra"), "attendeePosition", Map.of("value", "Wakapolres"));
   }
 
   TestRestTemplate as(String user) {

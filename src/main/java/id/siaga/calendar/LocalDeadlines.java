@@ -31,7 +31,7 @@ import org.springframework.stereotype.Service;
 public class LocalDeadlines {
 
   private static final DateTimeFormatter DISPLAY =
-      DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy HH:mm", Locale.forLanguageTag("id-ID"));
+      DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy 'pukul' HH.mm", Locale.forLanguageTag("id-ID"));
 
   /** The prefix of a due rule that a variable holds (e.g. the result of a DMN table). */
   public static final String RULE_VARIABLE = "rule:";
@@ -161,7 +161,7 @@ public class LocalDeadlines {
     return region(regionCode).zone().zoneId();
   }
 
-  /** "Selasa, 26 November 2024 18:00 WITA": an instant as the region reads it. */
+  /** "Selasa, 26 November 2024 pukul 18.00 WITA": an instant as the region reads it, as letters write it. */
   public String display(String regionCode, Instant instant) {
     return display(region(regionCode).zone(), instant);
   }

@@ -147,7 +147,7 @@ public class DailyDigest {
     return lines;
   }
 
-  /** The due time as the region reads it ("Rabu, 9 Desember 2026 12:00 WITA"). */
+  /** The due time as the region reads it ("Rabu, 9 Desember 2026 pukul 12.00 WITA"). */
   private String due(Task task, Region region) {
     if (task.getDueDate() == null) {
       return "tanpa tenggat";

@@ -63,14 +63,7 @@ class MeetingController {
   ResponseEntity<byte[]> document(@PathVariable String meetingId, @PathVariable String document) {
     Meeting meeting = meetings.find(meetingId).filter(m -> mayRead(m.regionCode()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan"));
-    byte[] pdf = switch (document) {
-      case MeetingDocuments.LETTER -> documents.letter(meeting);
-      case MeetingDocuments.ATTENDANCE -> documents.attendanceList(meeting);
-      case MeetingDocuments.MINUTES -> documents.minutes(meeting).orElseThrow(() -> new ResponseStatusException(
-          HttpStatus.NOT_FOUND, "Notulen belum ada: rapat belum dicatat sebagai terlaksana"));
-      default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND,
-          "Dokumen tidak dikenal: undangan, daftar-hadir atau notulen");
-    };
+    byte[] pdf = documents.named(meeting, document);
     return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + document + "-" + meetingId
         + ".pdf\"").contentType(MediaType.APPLICATION_PDF).body(pdf);
   }

@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A meeting's official documents as PDF, from the templates of its mails: the invitation letter
@@ -42,6 +44,21 @@ class MeetingDocuments {
     this.pdf = pdf;
     this.deadlines = deadlines;
     this.elections = elections;
+  }
+
+  /**
+   * A document by its name in the download path: {@code undangan}, {@code daftar-hadir}, or
+   * {@code notulen} once the meeting is held; anything else, or the minutes before, is 404.
+   */
+  byte[] named(Meeting meeting, String document) {
+    return switch (document) {
+      case LETTER -> letter(meeting);
+      case ATTENDANCE -> attendanceList(meeting);
+      case MINUTES -> minutes(meeting).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+          "Notulen belum ada: rapat belum dicatat sebagai terlaksana"));
+      default -> throw new ResponseStatusException(HttpStatus.NOT_FOUND,
+          "Dokumen tidak dikenal: undangan, daftar-hadir atau notulen");
+    };
   }
 
   /** The invitation as the meeting now stands (first, rescheduled or cancelled). */

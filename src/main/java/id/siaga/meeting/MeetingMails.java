@@ -147,7 +147,7 @@ class MeetingMails {
     model.put("stageName", coordinationMeeting.stageName(m));
     model.put("start", deadlines.display(m.regionCode(), m.meetingAt()));
     model.put("venue", m.venue());
-    model.put("recordLink", links.to("/api/meetings/" + m.meetingId()));
+    model.put("recordLink", links.to(MeetingPages.path(m.meetingId())));
     model.put("link", links.tasklist());
     return model;
   }

@@ -94,7 +94,7 @@ public class TaskNotifications {
     return captions;
   }
 
-  /** The due time as the region reads it ("Selasa, 26 November 2024 18:00 WITA"). */
+  /** The due time as the region reads it ("Selasa, 26 November 2024 pukul 18.00 WITA"). */
   public String dueText(Task task, Object regionCode) {
     if (task.getDueDate() == null) {
       return "tanpa tenggat";

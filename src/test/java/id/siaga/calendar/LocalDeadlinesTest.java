@@ -58,8 +58,8 @@ class LocalDeadlinesTest {
   @Test
   void showsAnInstantAsTheRegionReadsIt() {
     Instant instant = Instant.parse("2024-11-26T10:00:00Z");
-    assertThat(deadlines.display(PALOPO_WITA, instant)).isEqualTo("Selasa, 26 November 2024 18:00 WITA");
-    assertThat(deadlines.display(JAYAPURA_WIT, instant)).isEqualTo("Selasa, 26 November 2024 19:00 WIT");
+    assertThat(deadlines.display(PALOPO_WITA, instant)).isEqualTo("Selasa, 26 November 2024 pukul 18.00 WITA");
+    assertThat(deadlines.display(JAYAPURA_WIT, instant)).isEqualTo("Selasa, 26 November 2024 pukul 19.00 WIT");
   }
 
   @Test

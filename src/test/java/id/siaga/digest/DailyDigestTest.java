@@ -74,7 +74,7 @@ class DailyDigestTest {
     assertThat(lines).extracting(DailyDigest.Line::taskId)
         .containsExactly(kpuOverdue.getId(), kpuOpen.getId(), kpuLater.getId());
     assertThat(lines).extracting(DailyDigest.Line::overdue).containsExactly(true, false, false);
-    assertThat(lines.get(0).due()).isEqualTo("Rabu, 9 Desember 2026 12:00 WITA");
+    assertThat(lines.get(0).due()).isEqualTo("Rabu, 9 Desember 2026 pukul 12.00 WITA");
 
     digest.sendDue(SEVEN_WITA);
 

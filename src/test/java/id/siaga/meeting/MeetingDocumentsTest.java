@@ -8,6 +8,7 @@ import static id.siaga.meeting.CoordinationMeetingDriver.report;
 import static id.siaga.meeting.CoordinationMeetingDriver.scheduleForm;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.siaga.BoardSession;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.calendar.Elections;
 import id.siaga.notification.DevMailServer;
@@ -72,6 +73,8 @@ class MeetingDocumentsTest {
   final Instant now = ZonedDateTime.of(2026, 12, 2, 8, 0, 0, 0, WITA).toInstant();
   final Instant meetingStart = ZonedDateTime.of(2026, 12, 15, 9, 0, 0, 0, WITA).toInstant();
   CoordinationMeetingDriver driver;
+  /** Every PDF read goes to target/documents for a look (document-0.pdf, ...). */
+  static int documents;
   String electionId;
 
   @BeforeEach
@@ -138,6 +141,21 @@ class MeetingDocumentsTest {
     assertThat(after).contains("Kompol Andi Saputra", "hadir", "tidak hadir");   // TNI and the others did not come
     assertThat(pdfText(download("kodimpalopo", meetingId, "notulen").getBody())).contains("NOTULEN RAPAT KOORDINASI");
 
+    // the minutes mail links to the meeting's page, readable after the board's login, with the same PDFs
+    String page = MeetingPages.path(meetingId);
+    assertThat(html(minutesMail)).contains(page);
+    BoardSession kpuSession = new BoardSession(rest);
+    kpuSession.login("kpupalopo", SiagaSpringBootTest.DEMO_PASSWORD);
+    String record = kpuSession.get(page).getBody();
+    assertThat(record).contains("Rakor kesiapan kampanye", "Selasa, 15 Desember 2026 pukul 09.00 WITA", "90 menit",
+        "005/412/Kesbangpol/XII/2026", "Kompol Andi Saputra, Wakapolres, mewakili Kapolres Palopo",
+        "Patroli bersama di Wara", "Semua instansi menyampaikan kesiapan.", "tidak hadir");
+    assertThat(pdfText(kpuSession.download(page + "/notulen.pdf").getBody())).contains("NOTULEN RAPAT KOORDINASI");
+    BoardSession makassar = new BoardSession(rest);
+    makassar.login("polresmakassar", SiagaSpringBootTest.DEMO_PASSWORD);
+    assertThat(makassar.get(page).getStatusCode().value()).isEqualTo(404);
+    assertThat(makassar.download(page + "/undangan.pdf").getStatusCode().value()).isEqualTo(404);
+
     // nobody outside the region reads them; an unknown document is 404
     assertThat(download("polresmakassar", meetingId, "undangan").getStatusCode().value()).isEqualTo(404);
     assertThat(download("kpupalopo", meetingId, "rahasia").getStatusCode().value()).isEqualTo(404);
@@ -181,6 +199,8 @@ class MeetingDocumentsTest {
   }
 
   static String pdfText(byte[] pdf) throws IOException {
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target", "documents", "document-" + (documents++) + ".pdf"), pdf);
     assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
     try (PDDocument document = Loader.loadPDF(pdf)) {
       return new PDFTextStripper().getText(document).replaceAll("[ \\t]+", " ").replaceAll(" ?\\r?\\n ?", "\n")

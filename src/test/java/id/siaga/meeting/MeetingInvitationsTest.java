@@ -50,10 +50,10 @@ class MeetingInvitationsTest {
     assertThat(mailServer.received()).hasSize(1);
     MimeMessage mail = mailServer.received().get(0);
     assertThat(mail.getSubject()).isEqualTo("[Siaga Pilkada] Undangan: Rakor kesiapan masa tenang – Kota Palopo,"
-        + " Kamis, 10 Desember 2026 09:00 WITA");
+        + " Kamis, 10 Desember 2026 pukul 09.00 WITA");
     assertThat(to(mail)).containsExactly("kodimpalopo@siaga.demo", "kpupalopo@siaga.demo", "polrespalopo@siaga.demo");
     assertThat(cc(mail)).containsExactly("kesbangpolpalopo@siaga.demo");
-    assertThat(id.siaga.MailboxAssert.body(mail)).contains("Batas laporan kesiapan", "Rabu, 9 Desember 2026 12:00 WITA");
+    assertThat(id.siaga.MailboxAssert.body(mail)).contains("Batas laporan kesiapan", "Rabu, 9 Desember 2026 pukul 12.00 WITA");
     String footer = "Surel ini dikirim otomatis oleh Siaga Pilkada. Jangan membalas surel ini.";
     assertThat(id.siaga.MailboxAssert.html(mail).split(footer, -1)).as("the layout's footer, once").hasSize(2);
     assertThat(id.siaga.MailboxAssert.body(mail).split(footer, -1)).as("in the text and in the HTML").hasSize(3);
@@ -93,7 +93,7 @@ class MeetingInvitationsTest {
     VEvent moved = (VEvent) ics(postponed).getComponent("VEVENT").orElseThrow();
     assertThat(moved.getProperty("SEQUENCE").orElseThrow().getValue()).isEqualTo("1");
     assertThat(moved.getProperty("UID").orElseThrow().getValue()).isEqualTo(meetingId + "@siaga-pilkada");
-    assertThat(postponed.getSubject()).contains("Sabtu, 12 Desember 2026 09:00 WITA");
+    assertThat(postponed.getSubject()).contains("Sabtu, 12 Desember 2026 pukul 09.00 WITA");
     MimeMessage cancelled = mailServer.received().stream()
         .filter(m -> subject(m).startsWith("[Siaga Pilkada] Dibatalkan")).findFirst().orElseThrow();
     assertThat(id.siaga.MailboxAssert.body(cancelled)).doesNotContain("Batas laporan");

@@ -2,14 +2,9 @@ package id.siaga.readiness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.siaga.BoardSession;
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.calendar.Elections;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -108,7 +102,7 @@ class RegionBoardTest {
         .containsEntry("workstream", "stage-readiness").containsEntry("stageCode", "masa-tenang");
     assertThat((List<String>) first.get("groups")).containsExactly("kesbangpol7373", "kesbangpol73");
     assertThat((List<String>) first.get("agencies")).hasSize(2).first().asString().contains("Palopo");
-    assertThat((String) first.get("dueLocal")).endsWith(" 12:00 WITA");
+    assertThat((String) first.get("dueLocal")).endsWith(" pukul 12.00 WITA");
     // the patrols' tasks of the quiet period follow; late ones always come first
     assertThat(open).hasSizeGreaterThan(1);
     boolean seenOnTime = false;
@@ -229,59 +223,6 @@ class RegionBoardTest {
     BoardSession session = new BoardSession(rest);
     assertThat(session.login(user, SiagaSpringBootTest.DEMO_PASSWORD)).endsWith("/papan");
     return session;
-  }
-
-  /**
-   * A browser's session on the board's pages, without following redirects: the login form with its
-   * CSRF token, then the session cookie.
-   */
-  static final class BoardSession {
-    private final String root;
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    private String cookie;
-
-    BoardSession(TestRestTemplate rest) {
-      this.root = rest.getRootUri();
-    }
-
-    /** Logs in with the form; where the answer sends the browser. */
-    String login(String user, String password) {
-      String form = get("/papan/masuk").getBody();
-      String token = form.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-      String body = "username=" + user + "&password=" + password + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-      ResponseEntity<String> answer = send(request("/papan/masuk").header("Content-Type", "application/x-www-form-urlencoded")
-          .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-      assertThat(answer.getStatusCode().value()).isEqualTo(302);
-      return answer.getHeaders().getFirst("Location");
-    }
-
-    ResponseEntity<String> get(String path) {
-      return send(request(path).GET().build());
-    }
-
-    private HttpRequest.Builder request(String path) {
-      HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(root + path));
-      if (cookie != null) {
-        builder.header("Cookie", cookie);
-      }
-      return builder;
-    }
-
-    private ResponseEntity<String> send(HttpRequest request) {
-      try {
-        HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
-        answer.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst()
-            .ifPresent(c -> cookie = c.split(";")[0]);
-        HttpHeaders headers = new HttpHeaders();
-        answer.headers().map().forEach(headers::addAll);
-        return ResponseEntity.status(answer.statusCode()).headers(headers).body(answer.body());
-      } catch (java.io.IOException e) {
-        throw new java.io.UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   static Map<String, Object> stage(Map<String, Object> view, String code) {

@@ -1,0 +1,112 @@
+package id.siaga.meeting;
+
+import id.siaga.agency.RegionAccess;
+import id.siaga.calendar.LocalDeadlines;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A Rakor's record as a page in Bahasa Indonesia ({@code /papan/rakor/{meetingId}}, behind the
+ * board's login): what the summary and minutes mails link to, instead of the API's JSON. The
+ * schedule, each agency's report and who attends for it, the attendance, the minutes, the action
+ * items and the documents as PDF. For the agencies of the region and its province, the desk and
+ * administrators (the API's rule); another region's meeting reads as unknown.
+ */
+@Controller
+class MeetingPages {
+
+  private final MeetingRepository meetings;
+  private final RegionAccess access;
+  private final CoordinationMeeting coordinationMeeting;
+  private final MeetingDocuments documents;
+  private final LocalDeadlines deadlines;
+
+  MeetingPages(MeetingRepository meetings, RegionAccess access, CoordinationMeeting coordinationMeeting,
+      MeetingDocuments documents, LocalDeadlines deadlines) {
+    this.meetings = meetings;
+    this.access = access;
+    this.coordinationMeeting = coordinationMeeting;
+    this.documents = documents;
+    this.deadlines = deadlines;
+  }
+
+  /** Where the mails send the reader. */
+  static String path(String meetingId) {
+    return "/papan/rakor/" + meetingId;
+  }
+
+  @GetMapping("/papan/rakor/{meetingId}")
+  String page(@PathVariable String meetingId, Model model) {
+    Meeting m = readable(meetingId);
+    model.addAttribute("user", access.userId());
+    model.addAttribute("m", m);
+    model.addAttribute("regionName", coordinationMeeting.regionName(m.regionCode()));
+    model.addAttribute("stageName", coordinationMeeting.stageName(m));
+    model.addAttribute("start", deadlines.display(m.regionCode(), m.meetingAt()));
+    model.addAttribute("status", statusLabel(m.status()));
+    model.addAttribute("convening", coordinationMeeting.agencyName(m.conveningGroup()));
+    List<Map<String, Object>> reports = new ArrayList<>();
+    Map<String, ReadinessReport> byAgency = new LinkedHashMap<>();
+    meetings.reports(meetingId).forEach(r -> byAgency.put(r.agencyGroup(), r));
+    for (String group : m.invitedGroups()) {
+      ReadinessReport r = byAgency.get(group);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("agency", coordinationMeeting.agencyName(group));
+      row.put("status", r == null ? "belum melapor" : r.readiness().label() + (r.late() ? " (terlambat)" : ""));
+      row.put("personnel", r == null ? "" : String.valueOf(r.personnel()));
+      row.put("attendee", r == null || r.attendee() == null ? "" : r.attendee().name() + ", " + r.attendee().position()
+          + (r.attendee().onBehalfOf() == null ? "" : ", mewakili " + r.attendee().onBehalfOf()));
+      row.put("attended", m.heldAt() == null ? "" : m.attendance().contains(group) ? "hadir" : "tidak hadir");
+      row.put("needs", r == null ? "" : r.needs());
+      reports.add(row);
+    }
+    model.addAttribute("reports", reports);
+    model.addAttribute("items", meetings.actionItems(meetingId).stream().map(i -> Map.<String, Object>of(
+        "number", i.number(), "description", i.description(), "owner", coordinationMeeting.agencyName(i.ownerGroup()),
+        "due", deadlines.display(m.regionCode(), i.dueAt()), "status", MeetingMails.statusLabel(i.status()),
+        "late", i.late())).toList());
+    model.addAttribute("held", m.heldAt() != null);
+    return "board/meeting";
+  }
+
+  @GetMapping(value = "/papan/rakor/{meetingId}/{document}.pdf")
+  ResponseEntity<byte[]> document(@PathVariable String meetingId, @PathVariable String document) {
+    byte[] pdf = documents.named(readable(meetingId), document);
+    return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + document + "-" + meetingId
+        + ".pdf\"").contentType(MediaType.APPLICATION_PDF).body(pdf);
+  }
+
+  @ExceptionHandler(ResponseStatusException.class)
+  ModelAndView refused(ResponseStatusException e) {
+    ModelAndView page = new ModelAndView("board/error", Map.of("status", e.getStatusCode().value(),
+        "reason", e.getReason() == null ? "Tidak ditemukan" : e.getReason()), e.getStatusCode());
+    page.addObject("user", access.userId());
+    return page;
+  }
+
+  private Meeting readable(String meetingId) {
+    return meetings.find(meetingId).filter(m -> access.mayRead(m.regionCode()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan"));
+  }
+
+  static String statusLabel(MeetingStatus status) {
+    return switch (status) {
+      case DIJADWALKAN -> "Dijadwalkan";
+      case DILAKSANAKAN -> "Dilaksanakan; tindak lanjut berjalan";
+      case DIBATALKAN -> "Dibatalkan";
+      case SELESAI -> "Selesai";
+    };
+  }
+}

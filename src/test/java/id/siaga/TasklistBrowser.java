@@ -221,6 +221,15 @@ public final class TasklistBrowser
     wait.until(ExpectedConditions.textToBe(By.id(id + "-display"), optionLabel));
   }
 
+  /** Types into a searchable form-js select and picks the option with this label from what it finds. */
+  public void search(String labelText, String typed, String optionLabel) {
+    WebElement input = driver.findElement(By.id(label(labelText).getAttribute("for")));
+    script("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", input);
+    input.sendKeys(typed);
+    click(clickable(By.xpath(
+        "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + optionLabel + "']")));
+  }
+
   /** Tasklist's fixed footer covers the bottom of the form: click in the middle of the view. */
   public void click(WebElement element) {
     script("arguments[0].scrollIntoView({block: 'center'});", element);

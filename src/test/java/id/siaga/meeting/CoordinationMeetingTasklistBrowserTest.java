@@ -139,7 +139,7 @@ class CoordinationMeetingTasklistBrowserTest {
             + "[normalize-space(.)='Rapat koordinasi (Rakor)']")));
     browser.visible(By.cssSelector(".modal-body .fjs-form"));
 
-    assertThat(browser.label("Kode wilayah (Kemendagri)").isDisplayed()).isTrue();
+    assertThat(browser.label("Wilayah").isDisplayed()).isTrue();
     assertThat(browser.label("Tahapan").isDisplayed()).isTrue();
     assertThat(browser.label("Judul rapat").isDisplayed()).isTrue();
     assertThat(browser.label("Agenda").isDisplayed()).isTrue();
@@ -153,11 +153,13 @@ class CoordinationMeetingTasklistBrowserTest {
     // so the meeting is a week from today (the time picker offers quarters of an hour).
     LocalDate day = LocalDate.now(WITA).plusDays(7);
     String title = "Rakor kesiapan kampanye (Tasklist)";
-    browser.type(browser.field("Kode wilayah (Kemendagri)"), PALOPO);
+    browser.search("Wilayah", "Palopo", "Kota Palopo (Sulawesi Selatan)");   // by name; the code goes to the server
     browser.select("Tahapan", "Kampanye");
     browser.type(browser.field("Judul rapat"), title);
     browser.type(browser.field("Tanggal rapat"), day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
     browser.type(browser.field("Jam (waktu setempat)"), "09:45");
+    browser.select("Lama rapat", "1,5 jam");
+    browser.type(browser.field("Nomor surat undangan"), "005/77/Kesbangpol/2026");
     browser.type(browser.field("Tempat"), "Aula Kantor Wali Kota Palopo");
     browser.type(browser.field("Agenda"), "1. Laporan kesiapan instansi");
     browser.click(browser.option("Kejari / Kejati")); // not invited
@@ -177,6 +179,10 @@ class CoordinationMeetingTasklistBrowserTest {
       assertThat(m.title()).isEqualTo("Rakor kesiapan kampanye (Tasklist)");
       assertThat(m.meetingAt()).isEqualTo(day.atTime(9, 45).atZone(WITA).toInstant());
       assertThat(m.invitedGroups()).hasSize(6).doesNotContain("kejaksaan7373");
+      assertThat(m.regionCode()).isEqualTo(PALOPO);
+      assertThat(m.durationMinutes()).isEqualTo(90);
+      assertThat(m.letter().number()).isEqualTo("005/77/Kesbangpol/2026");
+      assertThat(m.letter().nature()).isEqualTo(LetterNature.BIASA);
     });
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("SubmitReadinessReportTask")
         .list()).hasSize(6).noneMatch(t -> tasks.getIdentityLinksForTask(t.getId()).stream()

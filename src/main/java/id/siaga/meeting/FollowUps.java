@@ -30,7 +30,7 @@ final class FollowUps {
     boolean done = decision == FollowUpDecision.SELESAI;
     input.text(FOLLOW_UP_OUTCOME, "Hasil tindak lanjut", OUTCOME_MAX, done);
     input.text(EVIDENCE, "Bukti (catatan atau nomor dokumen)", NOTE_MAX, done);
-    input.text(WAIVER_REASON, "Alasan permohonan pembebasan", NOTE_MAX, decision == FollowUpDecision.MINTA_PEMBEBASAN);
+    input.text(WAIVER_REASON, "Alasan permohonan pembatalan", NOTE_MAX, decision == FollowUpDecision.MINTA_PEMBEBASAN);
     input.refuseIfInvalid();
     return decision;
   }

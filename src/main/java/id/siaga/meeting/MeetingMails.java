@@ -105,7 +105,7 @@ class MeetingMails {
       model.put("refusalReason", item.refusalReason());
       List<String> to = recipients.ofGroups(List.of(item.ownerGroup()));
       List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
-      return new Mail(to, cc, "[Siaga Pilkada] Pembebasan " + (granted ? "disetujui" : "ditolak") + ": "
+      return new Mail(to, cc, "[Siaga Pilkada] Pembatalan " + (granted ? "disetujui" : "ditolak") + ": "
           + item.description() + " – " + model.get("regionName"), templates.text("meeting/waiver-decision", model),
           templates.html("meeting/waiver-decision", model), List.of());
     });
@@ -161,9 +161,9 @@ class MeetingMails {
   static String statusLabel(ActionItemStatus status) {
     return switch (status) {
       case TERBUKA -> "Terbuka";
-      case MINTA_PEMBEBASAN -> "Menunggu keputusan pembebasan";
+      case MINTA_PEMBEBASAN -> "Menunggu keputusan pembatalan";
       case SELESAI -> "Selesai";
-      case DIBEBASKAN -> "Dibebaskan";
+      case DIBEBASKAN -> "Dibatalkan";
     };
   }
 }

@@ -135,7 +135,7 @@ class CoordinationMeetingProcessTest {
     runJobs(pi);
     MimeMessage invitation = mail("[Siaga Pilkada] Undangan: Rakor kesiapan kampanye");
     assertThat(to(invitation)).contains("polrespalopo@siaga.demo", "kpupalopo@siaga.demo", "kesbangpolpalopo@siaga.demo");
-    assertThat(body(invitation)).contains("Batas laporan kesiapan", localDeadlines.display(PALOPO, reportDue));
+    assertThat(body(invitation)).contains("laporan kesiapan melalui Siaga Pilkada (Tasklist) paling lambat ", localDeadlines.display(PALOPO, reportDue));
     VEvent event = event(invitation);
     assertThat(event.getProperty("DTSTART").orElseThrow().getValue()).isEqualTo(meetingDay(10).replace("-", "") + "T090000");
     assertThat(event.getProperty("DTSTART").orElseThrow().getParameter("TZID").orElseThrow().getValue()).isEqualTo("Asia/Makassar");
@@ -184,7 +184,7 @@ class CoordinationMeetingProcessTest {
         .containsExactly(ActionItemStatus.SELESAI, ActionItemStatus.SELESAI);
     MimeMessage summary = mail("[Siaga Pilkada] Ringkasan Rakor: Rakor kesiapan kampanye");
     assertThat(to(summary)).containsExactly("kesbangpolpalopo@siaga.demo");
-    assertThat(body(summary)).contains("7 dari 7 diterima, 0 terlambat", "2 butir, 2 selesai, 0 dibebaskan, 0 terlambat",
+    assertThat(body(summary)).contains("7 dari 7 diterima, 0 terlambat", "2 butir, 2 selesai, 0 dibatalkan, 0 terlambat",
         "Patroli gabungan di titik rawan");
   }
 
@@ -253,7 +253,7 @@ class CoordinationMeetingProcessTest {
     assertThat(tasks.getVariable(review.getId(), "waiverReason")).isEqualTo("Genset dipinjamkan PLN");
     submit(review, "kesbangpolpalopo", Map.of("waiverDecision", "SETUJU"));
     runJobs(pi);
-    MimeMessage granted = mail("[Siaga Pilkada] Pembebasan disetujui: Sewa genset cadangan – Kota Palopo");
+    MimeMessage granted = mail("[Siaga Pilkada] Pembatalan disetujui: Sewa genset cadangan – Kota Palopo");
     assertThat(to(granted)).containsExactly("pemdapalopo@siaga.demo");
     assertThat(cc(granted)).containsExactly("kesbangpolpalopo@siaga.demo");
     assertThat(body(granted)).contains("Genset dipinjamkan PLN");
@@ -261,7 +261,7 @@ class CoordinationMeetingProcessTest {
     assertThat(ended(pi)).isTrue();
     assertThat(meetings.actionItems(meetingId)).singleElement()
         .satisfies(i -> assertThat(i.status()).isEqualTo(ActionItemStatus.DIBEBASKAN));
-    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("1 butir, 0 selesai, 1 dibebaskan");
+    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("1 butir, 0 selesai, 1 dibatalkan");
   }
 
   @Test
@@ -276,7 +276,7 @@ class CoordinationMeetingProcessTest {
     submit(review, "kesbangpolpalopo", Map.of("waiverDecision", "TOLAK", "refusalReason", "Wajib menurut edaran Mendagri"));
 
     runJobs(pi);
-    MimeMessage refused = mail("[Siaga Pilkada] Pembebasan ditolak: Sosialisasi netralitas ASN – Kota Palopo");
+    MimeMessage refused = mail("[Siaga Pilkada] Pembatalan ditolak: Sosialisasi netralitas ASN – Kota Palopo");
     assertThat(to(refused)).containsExactly("pemdapalopo@siaga.demo");
     assertThat(body(refused)).contains("Wajib menurut edaran Mendagri", "tetap wajib dilaksanakan");
     Task again = task(pi, "CompleteActionItemTask", "pemda7373");
@@ -337,7 +337,7 @@ class CoordinationMeetingProcessTest {
     runJobs(pi);
     assertThat(ended(pi)).isTrue();
     assertThat(meetings.actionItems(meetingId).get(0).late()).isTrue();
-    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("1 butir, 1 selesai, 0 dibebaskan, 1 terlambat");
+    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("1 butir, 1 selesai, 0 dibatalkan, 1 terlambat");
   }
 
   @Test
@@ -381,10 +381,10 @@ class CoordinationMeetingProcessTest {
         .atZone(WITA).toInstant());
 
     runJobsAt(pi, due.minus(Duration.ofHours(24)));
-    assertThat(to(mail("[Siaga Pilkada] Pengingat: Tinjau permohonan pembebasan – Kota Palopo")))
+    assertThat(to(mail("[Siaga Pilkada] Pengingat: Tinjau permohonan pembatalan – Kota Palopo")))
         .containsExactly("kesbangpolpalopo@siaga.demo");
     runJobsAt(pi, due.plus(Duration.ofHours(24)));
-    assertThat(to(mail("[Siaga Pilkada] Eskalasi tingkat 1: Tinjau permohonan pembebasan – Kota Palopo")))
+    assertThat(to(mail("[Siaga Pilkada] Eskalasi tingkat 1: Tinjau permohonan pembatalan – Kota Palopo")))
         .containsExactly("kesbangpolsulsel@siaga.demo");
     assertThat(groups(review)).contains("kesbangpol73");
   }

@@ -53,7 +53,7 @@ class MeetingInvitationsTest {
         + " Kamis, 10 Desember 2026 pukul 09.00 WITA");
     assertThat(to(mail)).containsExactly("kodimpalopo@siaga.demo", "kpupalopo@siaga.demo", "polrespalopo@siaga.demo");
     assertThat(cc(mail)).containsExactly("kesbangpolpalopo@siaga.demo");
-    assertThat(id.siaga.MailboxAssert.body(mail)).contains("Batas laporan kesiapan", "Rabu, 9 Desember 2026 pukul 12.00 WITA");
+    assertThat(id.siaga.MailboxAssert.body(mail)).contains("laporan kesiapan melalui Siaga Pilkada (Tasklist) paling lambat ", "Rabu, 9 Desember 2026 pukul 12.00 WITA");
     String footer = "Surel ini dikirim otomatis oleh Siaga Pilkada. Jangan membalas surel ini.";
     assertThat(id.siaga.MailboxAssert.html(mail).split(footer, -1)).as("the layout's footer, once").hasSize(2);
     assertThat(id.siaga.MailboxAssert.body(mail).split(footer, -1)).as("in the text and in the HTML").hasSize(3);

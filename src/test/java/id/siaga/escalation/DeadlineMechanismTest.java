@@ -101,7 +101,7 @@ class DeadlineMechanismTest {
     MimeMessage reminder = mail("[Siaga Pilkada] Pengingat: Laporan uji");
     assertThat(reminder.getSubject()).startsWith("[Siaga Pilkada] Pengingat: Laporan uji");
     assertThat(to(reminder)).containsExactly(officer + "@siaga.demo");
-    assertThat(body(reminder)).contains("Kamis, 10 Desember 2026 18:00 " + zone)
+    assertThat(body(reminder)).contains("Kamis, 10 Desember 2026 pukul 18.00 " + zone)
         .contains("/camunda/app/tasklist/default/#/?task=" + task.getId());
 
     runJobsAt(due.minusSeconds(2));

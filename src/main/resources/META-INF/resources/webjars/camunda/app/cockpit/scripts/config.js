@@ -4,7 +4,7 @@
  * found first on the classpath); it is the stock configuration (7.24.0) with the locales set.
  * The stock file has no active text to translate (all its settings are commented out).
  * Labels and date names: ../locales/id.json.
- * See docs/architecture.md, "Tasklist in Bahasa Indonesia".
+ * See docs/architecture.md, "Every webapp in Bahasa Indonesia".
  *
  * Stock file: Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH under one or
  * more contributor license agreements, Apache License, Version 2.0

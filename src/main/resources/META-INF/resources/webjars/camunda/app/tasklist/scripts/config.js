@@ -3,7 +3,7 @@
  * This file replaces the stock app/tasklist/scripts/config.js of camunda-webapp-webjar (it is
  * found first on the classpath); everything below the locales is the stock configuration (7.24.0) with
  * the shortcut descriptions translated. Labels and date names: ../locales/id.json.
- * See docs/architecture.md, "Tasklist in Bahasa Indonesia".
+ * See docs/architecture.md, "Every webapp in Bahasa Indonesia".
  *
  * Stock file: Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH under one or
  * more contributor license agreements, Apache License, Version 2.0

@@ -4,7 +4,7 @@
  * is found first on the classpath); everything below the locales, the app name and the links is the
  * stock configuration (7.24.0). Labels: ../locales/id.json (its heading, APPLICATIONS, reads
  * "Selamat datang di Siaga Pilkada"); the Camunda 8 banner is hidden by ../styles/user-styles.css.
- * See docs/architecture.md, "Tasklist in Bahasa Indonesia".
+ * See docs/architecture.md, "Every webapp in Bahasa Indonesia".
  *
  * Stock file: Copyright Camunda Services GmbH and/or licensed to Camunda Services GmbH under one or
  * more contributor license agreements, Apache License, Version 2.0
@@ -36,6 +36,11 @@ export default {
       label: 'Tasklist',
       href: '../../tasklist/default/',
       description: 'Tugas instansi Anda: ambil, isi formulirnya, lalu selesaikan.'
+    },
+    {
+      label: 'Papan kesiapan',
+      href: '/papan',
+      description: 'Keadaan setiap wilayah pada setiap tahapan, untuk koordinator dan instansi.'
     },
     {
       label: 'Cockpit',

@@ -61,6 +61,11 @@ public class RegionAccess {
         .anyMatch(a -> regionCode.equals(a.regionCode()) || province.equals(a.regionCode()));
   }
 
+  /** Whether the signed-in user belongs to one of these groups (e.g. the agencies invited to a meeting). */
+  public boolean memberOfAny(java.util.Collection<String> groupIds) {
+    return groups().stream().anyMatch(groupIds::contains);
+  }
+
   /** Whether the signed-in user is an administrator or belongs to this agency of the region. */
   public boolean isAgencyOrAdmin(AgencyType type, String regionCode) {
     List<String> groups = groups();

@@ -43,7 +43,7 @@ class MeetingController {
   @GetMapping("/{meetingId}")
   Map<String, Object> one(@PathVariable String meetingId) {
     // an unknown meeting and another region's meeting answer the same: nothing tells them apart
-    Meeting meeting = meetings.find(meetingId).filter(m -> mayRead(m.regionCode()))
+    Meeting meeting = meetings.find(meetingId).filter(this::mayRead)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan"));
     Map<String, Object> body = overview(meeting);
     body.put("agenda", meeting.agenda());
@@ -61,7 +61,7 @@ class MeetingController {
    */
   @GetMapping(value = "/{meetingId}/documents/{document}.pdf", produces = PdfDocuments.CONTENT_TYPE)
   ResponseEntity<byte[]> document(@PathVariable String meetingId, @PathVariable String document) {
-    Meeting meeting = meetings.find(meetingId).filter(m -> mayRead(m.regionCode()))
+    Meeting meeting = meetings.find(meetingId).filter(this::mayRead)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan"));
     byte[] pdf = documents.named(meeting, document);
     return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + document + "-" + meetingId
@@ -111,6 +111,11 @@ class MeetingController {
 
   private boolean mayRead(String regionCode) {
     return regionAccess.mayRead(regionCode);
+  }
+
+  /** The region's readers, and every agency invited to the meeting (a regency's Polres at its province's Rakor). */
+  private boolean mayRead(Meeting m) {
+    return regionAccess.mayRead(m.regionCode()) || regionAccess.memberOfAny(m.invitedGroups());
   }
 
 }

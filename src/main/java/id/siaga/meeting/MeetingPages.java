@@ -97,7 +97,7 @@ class MeetingPages {
   }
 
   private Meeting readable(String meetingId) {
-    return meetings.find(meetingId).filter(m -> access.mayRead(m.regionCode()))
+    return meetings.find(meetingId).filter(m -> access.mayRead(m.regionCode()) || access.memberOfAny(m.invitedGroups()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "Rakor tidak ditemukan"));
   }
 

@@ -80,6 +80,9 @@ class MeetingScheduling {
     String agenda = input.text(MeetingVariables.AGENDA, "Agenda", AGENDA_MAX, true);
     List<AgencyType> invitedTypes = input.choices(MeetingVariables.INVITED_AGENCIES, "Instansi yang diundang",
         AgencyType.class);
+    List<AgencyType> regencyTypes = input.value(MeetingVariables.INVITED_REGENCY_AGENCIES) == null ? List.of()
+        : input.choices(MeetingVariables.INVITED_REGENCY_AGENCIES, "Instansi kabupaten/kota yang diundang",
+            AgencyType.class);
     String convening = input.text(MeetingVariables.CONVENING_AGENCY, "Instansi penyelenggara", 64, true);
     // the letter and the length: the forms always send them; a caller that does not gets the defaults
     Integer duration = input.value(MeetingVariables.DURATION) == null ? Integer.valueOf(DEFAULT_DURATION_MINUTES)
@@ -87,7 +90,8 @@ class MeetingScheduling {
     LetterNature nature = input.value(MeetingVariables.LETTER_NATURE) == null ? LetterNature.BIASA
         : input.choice(MeetingVariables.LETTER_NATURE, "Sifat surat", LetterNature.class);
     String letterNumber = input.text(MeetingVariables.LETTER_NUMBER, "Nomor surat", LETTER_NUMBER_MAX, false);
-    if (invitedTypes.isEmpty() && input.problems().stream().noneMatch(p -> p.startsWith("Instansi yang diundang"))) {
+    if (invitedTypes.isEmpty() && regencyTypes.isEmpty()
+        && input.problems().stream().noneMatch(p -> p.startsWith("Instansi yang diundang"))) {
       input.problem("Pilih paling sedikit satu instansi yang diundang");
     }
     if (region.isEmpty()) {
@@ -103,6 +107,7 @@ class MeetingScheduling {
         input.problem("Instansi " + type.name() + " tidak ada di " + r.name());
       }
     }
+    invited.addAll(regencyAgencies(r, regencyTypes, input));
     String conveningGroup = convening == null ? null : conveningGroup(convening, r, input);
     if (conveningGroup != null && convenerGroups != null && !convenerGroups.contains(conveningGroup)
         && !convenerGroups.contains("camunda-admin")) {
@@ -156,6 +161,27 @@ class MeetingScheduling {
   }
 
   /** The group id of an agency type in the meeting's region, if that agency exists. */
+  /**
+   * A province's Rakor may invite agencies of its regencies and cities: each chosen type in every
+   * regency/city of the province that has it, regency by regency. A regency's Rakor may not.
+   */
+  List<String> regencyAgencies(Region region, List<AgencyType> types, FormInput input) {
+    if (types.isEmpty()) {
+      return List.of();
+    }
+    if (region.level() != RegionLevel.PROVINCE) {
+      input.problem("Instansi kabupaten/kota hanya dapat diundang ke Rakor tingkat provinsi");
+      return List.of();
+    }
+    List<String> groups = new ArrayList<>();
+    for (Region regency : regions.findChildren(region.code())) {
+      for (AgencyType type : types) {
+        agencyOfRegion(type, regency.code()).ifPresent(groups::add);
+      }
+    }
+    return groups;
+  }
+
   Optional<String> agencyOfRegion(AgencyType type, String regionCode) {
     String groupId = Agency.groupId(type, regionCode);
     return agencies.find(groupId).map(Agency::groupId);

@@ -21,6 +21,8 @@ final class MeetingVariables {
   static final String ATTENDEE_DEPUTY = "attendeeIsDeputy";
   static final String ATTENDEE_ON_BEHALF_OF = "attendeeOnBehalfOf";
   static final String INVITED_AGENCIES = "invitedAgencies";
+  /** A province's Rakor: the agency types invited in every regency and city of the province. */
+  static final String INVITED_REGENCY_AGENCIES = "invitedRegencyAgencies";
   static final String CONVENING_AGENCY = "conveningAgency";
   static final String CONVENED_BY = "convenedBy";
 

@@ -45,6 +45,10 @@ class MeetingScheduling {
   static final int MIN_DURATION_MINUTES = 30;
   static final int MAX_DURATION_MINUTES = 480;
   static final String NATIONAL = "NASIONAL";
+  static final String KEMENDAGRI = "KEMENDAGRI";
+  /** The Kemendagri group, convener of national forums with the national desk. */
+  static final String KEMENDAGRI_GROUP = "kemendagri";
+  static final String ALL_PROVINCES = "SEMUA";
   static final String PROVINCE_PREFIX = "PROVINSI_";
   private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -83,6 +87,14 @@ class MeetingScheduling {
     List<AgencyType> regencyTypes = input.value(MeetingVariables.INVITED_REGENCY_AGENCIES) == null ? List.of()
         : input.choices(MeetingVariables.INVITED_REGENCY_AGENCIES, "Instansi kabupaten/kota yang diundang",
             AgencyType.class);
+    List<String> provinces = input.value(MeetingVariables.INVITED_PROVINCES) == null ? List.of()
+        : input.list(MeetingVariables.INVITED_PROVINCES, "Provinsi yang diundang").stream().map(String::valueOf).toList();
+    List<AgencyType> provinceTypes = input.value(MeetingVariables.INVITED_PROVINCE_AGENCIES) == null ? List.of()
+        : input.choices(MeetingVariables.INVITED_PROVINCE_AGENCIES, "Instansi provinsi yang diundang", AgencyType.class);
+    if (invitedTypes.isEmpty() && regencyTypes.isEmpty() && provinceTypes.isEmpty()
+        && input.problems().stream().noneMatch(p -> p.startsWith("Instansi"))) {
+      input.problem("Pilih paling sedikit satu instansi yang diundang");
+    }
     String convening = input.text(MeetingVariables.CONVENING_AGENCY, "Instansi penyelenggara", 64, true);
     // the letter and the length: the forms always send them; a caller that does not gets the defaults
     Integer duration = input.value(MeetingVariables.DURATION) == null ? Integer.valueOf(DEFAULT_DURATION_MINUTES)
@@ -90,10 +102,6 @@ class MeetingScheduling {
     LetterNature nature = input.value(MeetingVariables.LETTER_NATURE) == null ? LetterNature.BIASA
         : input.choice(MeetingVariables.LETTER_NATURE, "Sifat surat", LetterNature.class);
     String letterNumber = input.text(MeetingVariables.LETTER_NUMBER, "Nomor surat", LETTER_NUMBER_MAX, false);
-    if (invitedTypes.isEmpty() && regencyTypes.isEmpty()
-        && input.problems().stream().noneMatch(p -> p.startsWith("Instansi yang diundang"))) {
-      input.problem("Pilih paling sedikit satu instansi yang diundang");
-    }
     if (region.isEmpty()) {
       input.refuseIfInvalid();
     }
@@ -108,6 +116,13 @@ class MeetingScheduling {
       }
     }
     invited.addAll(regencyAgencies(r, regencyTypes, input));
+    invited.addAll(provinceAgencies(convening, provinces, provinceTypes, input));
+    List<String> distinct = invited.stream().distinct().toList();
+    invited.clear();
+    invited.addAll(distinct);
+    if (invited.isEmpty() && input.problems().isEmpty()) {
+      input.problem("Pilih paling sedikit satu instansi yang diundang");
+    }
     String conveningGroup = convening == null ? null : conveningGroup(convening, r, input);
     if (conveningGroup != null && convenerGroups != null && !convenerGroups.contains(conveningGroup)
         && !convenerGroups.contains("camunda-admin")) {
@@ -182,6 +197,43 @@ class MeetingScheduling {
     return groups;
   }
 
+  /**
+   * A national forum (convened by the national desk or Kemendagri) may invite agencies of chosen
+   * provinces, or of every province ("SEMUA"): each chosen type in each chosen province.
+   */
+  List<String> provinceAgencies(String convening, List<String> provinces, List<AgencyType> types, FormInput input) {
+    if (provinces.isEmpty() && types.isEmpty()) {
+      return List.of();
+    }
+    if (!NATIONAL.equals(convening) && !KEMENDAGRI.equals(convening)) {
+      input.problem("Instansi provinsi lain hanya dapat diundang ke forum nasional (desk nasional atau Kemendagri)");
+      return List.of();
+    }
+    if (provinces.isEmpty() || types.isEmpty()) {
+      input.problem("Forum nasional: pilih provinsi dan instansi provinsi yang diundang");
+      return List.of();
+    }
+    List<String> codes = new ArrayList<>();
+    if (provinces.contains(ALL_PROVINCES)) {
+      regions.findAll().stream().filter(p -> p.level() == RegionLevel.PROVINCE).map(Region::code).forEach(codes::add);
+    } else {
+      for (String code : provinces) {
+        if (!RegionLevel.PROVINCE.accepts(code) || regions.find(code).isEmpty()) {
+          input.problem("Provinsi tidak dikenal: " + FormInput.echo(code));
+        } else {
+          codes.add(code);
+        }
+      }
+    }
+    List<String> groups = new ArrayList<>();
+    for (String code : codes) {
+      for (AgencyType type : types) {
+        agencyOfRegion(type, code).ifPresent(groups::add);
+      }
+    }
+    return groups;
+  }
+
   Optional<String> agencyOfRegion(AgencyType type, String regionCode) {
     String groupId = Agency.groupId(type, regionCode);
     return agencies.find(groupId).map(Agency::groupId);
@@ -221,6 +273,9 @@ class MeetingScheduling {
   private String conveningGroup(String choice, Region region, FormInput input) {
     if (NATIONAL.equals(choice)) {
       return Agency.NATIONAL_DESK;
+    }
+    if (KEMENDAGRI.equals(choice)) {
+      return KEMENDAGRI_GROUP;
     }
     boolean province = choice.startsWith(PROVINCE_PREFIX);
     String typeName = province ? choice.substring(PROVINCE_PREFIX.length()) : choice;

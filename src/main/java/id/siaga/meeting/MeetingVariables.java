@@ -23,6 +23,9 @@ final class MeetingVariables {
   static final String INVITED_AGENCIES = "invitedAgencies";
   /** A province's Rakor: the agency types invited in every regency and city of the province. */
   static final String INVITED_REGENCY_AGENCIES = "invitedRegencyAgencies";
+  /** A national forum: the provinces invited ("SEMUA" for every province) and their agency types. */
+  static final String INVITED_PROVINCES = "invitedProvinces";
+  static final String INVITED_PROVINCE_AGENCIES = "invitedProvinceAgencies";
   static final String CONVENING_AGENCY = "conveningAgency";
   static final String CONVENED_BY = "convenedBy";
 

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The Rakor's schedule form offers the region by name: a searchable list of every province and
  * regency/city that holds a Pilkada ("Kota Palopo (Sulawesi Selatan)"), whose value is still the
- * Kemendagri code the server checks. The list is written into the form from the national data; when
+ * Kemendagri code the server checks; a national forum's provinces are listed by name too. The list is written into the form from the national data; when
  * the data changes this test fails, and
  * {@code ./mvnw test -Dtest=ScheduleFormRegionsTest -Dsiaga.forms.regenerate=true} writes it again.
  */
@@ -39,15 +39,28 @@ class ScheduleFormRegionsTest {
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode form = (ObjectNode) json.readTree(Files.readString(FORM));
     ObjectNode field = null;
+    ObjectNode provinces = null;
     for (JsonNode component : form.get("components")) {
       if ("regionCode".equals(component.path("key").asText())) {
         field = (ObjectNode) component;
       }
+      if ("invitedProvinces".equals(component.path("key").asText())) {
+        provinces = (ObjectNode) component;
+      }
     }
+    assertThat(provinces).as("the national forum's provinces").isNotNull();
+    ArrayNode expectedProvinces = json.createArrayNode();
+    expectedProvinces.addObject().put("label", "Semua provinsi").put("value", "SEMUA");
+    regions.findAll().stream().filter(r -> r.level() == RegionLevel.PROVINCE).sorted(Comparator.comparing(Region::name))
+        .forEach(r -> expectedProvinces.addObject().put("label", r.name()).put("value", r.code()));
     assertThat(field).as("the region field").isNotNull();
     ArrayNode expected = json.createArrayNode();
     for (Region r : raceRegions()) {
       expected.addObject().put("label", label(r)).put("value", r.code());
+    }
+    if (Boolean.getBoolean("siaga.forms.regenerate") && !expectedProvinces.equals(provinces.get("values"))) {
+      provinces.set("values", expectedProvinces);
+      Files.writeString(FORM, json.writeValueAsString(form) + "\n", StandardCharsets.UTF_8);
     }
     if (Boolean.getBoolean("siaga.forms.regenerate") && !expected.equals(field.get("values"))) {
       field.put("type", "select").put("label", "Wilayah").put("searchable", true)
@@ -62,6 +75,9 @@ class ScheduleFormRegionsTest {
     assertThat(field.get("values")).as("run with -Dsiaga.forms.regenerate=true to write the list again")
         .isEqualTo(expected);
     assertThat(expected).hasSize(545);
+    assertThat(provinces.get("values")).as("run with -Dsiaga.forms.regenerate=true to write the list again")
+        .isEqualTo(expectedProvinces);
+    assertThat(expectedProvinces).hasSize(39);
     assertThat(expected.toString()).contains("{\"label\":\"Kota Palopo (Sulawesi Selatan)\",\"value\":\"73.73\"}",
         "{\"label\":\"Provinsi Sulawesi Selatan\",\"value\":\"73\"}");
   }

@@ -88,6 +88,24 @@ public class CoordinationMeeting {
     return meeting.invitedGroups().stream().filter(group -> !reported.contains(group)).toList();
   }
 
+  /**
+   * The agencies of the meeting for the coordinator's record (attendance and action item owners):
+   * the convening agency and every invited one, by name, as the form's choices ({@code valuesKey}).
+   */
+  public Object agencyOptions(DelegateExecution execution) {
+    Meeting meeting = meetingOf(execution);
+    com.fasterxml.jackson.databind.node.ArrayNode options = JSON.createArrayNode();
+    java.util.LinkedHashSet<String> groups = new java.util.LinkedHashSet<>();
+    groups.add(meeting.conveningGroup());
+    groups.addAll(meeting.invitedGroups());
+    for (String group : groups) {
+      options.addObject().put("label", agencyName(group)).put("value", group);
+    }
+    return org.camunda.spin.Spin.JSON(options.toString());
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
   /** The action items of this instance's held meeting: one follow-up each. */
   public List<String> actionItemIds(DelegateExecution execution) {
     return meetings.actionItems(meetingOf(execution).meetingId()).stream().map(ActionItem::itemId).toList();

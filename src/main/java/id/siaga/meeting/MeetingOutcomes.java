@@ -87,19 +87,37 @@ class MeetingOutcomes {
     return result;
   }
 
+  /**
+   * An agency the outcome form names: an agency of the meeting by its group (the form's choices:
+   * the convening and the invited agencies, from regencies or other provinces too), or, as forms
+   * before those choices sent, an agency type of the meeting's region.
+   */
+  Optional<String> agencyOf(String value, Meeting meeting) {
+    if (meeting.conveningGroup().equals(value) || meeting.invitedGroups().contains(value)) {
+      return Optional.of(value);
+    }
+    try {
+      return scheduling.agencyOfRegion(AgencyType.valueOf(value), meeting.regionCode());
+    } catch (IllegalArgumentException notAType) {
+      return Optional.empty();
+    }
+  }
+
   private Held held(FormInput input, Meeting meeting, Instant now) {
     if (now.isBefore(meeting.meetingAt())) {
       input.problem("Rapat belum dimulai; hasil rapat dapat dicatat mulai "
           + deadlines.display(meeting.regionCode(), meeting.meetingAt()));
     }
     List<String> attendance = new ArrayList<>();
-    for (AgencyType type : input.choices(ATTENDANCE, "Kehadiran", AgencyType.class)) {
-      Optional<String> group = scheduling.agencyOfRegion(type, meeting.regionCode());
+    for (Object value : input.list(ATTENDANCE, "Kehadiran")) {
+      Optional<String> group = agencyOf(String.valueOf(value), meeting);
       if (group.isPresent() && (meeting.invitedGroups().contains(group.get())
           || meeting.conveningGroup().equals(group.get()))) {
-        attendance.add(group.get());
+        if (!attendance.contains(group.get())) {
+          attendance.add(group.get());
+        }
       } else {
-        input.problem("Kehadiran: " + type.name() + " tidak diundang ke rapat ini");
+        input.problem("Kehadiran: " + FormInput.echo(String.valueOf(value)) + " tidak diundang ke rapat ini");
       }
     }
     if (attendance.isEmpty()) {
@@ -115,13 +133,14 @@ class MeetingOutcomes {
       String label = "Tindak lanjut " + number;
       FormInput row = new FormInput(rows.get(i));
       String description = row.text("description", label + ": uraian", ITEM_MAX, true);
-      AgencyType ownerType = row.choice("ownerAgency", label + ": instansi penanggung jawab", AgencyType.class);
+      String ownerValue = row.text("ownerAgency", label + ": instansi penanggung jawab", 64, true);
       LocalDate due = row.localDate(rows.get(i).get("dueDate"), label + ": tenggat");
       String owner = null;
-      if (ownerType != null) {
-        owner = scheduling.agencyOfRegion(ownerType, meeting.regionCode()).orElse(null);
+      if (ownerValue != null) {
+        owner = agencyOf(ownerValue, meeting).orElse(null);
         if (owner == null) {
-          row.problem(label + ": instansi " + ownerType.name() + " tidak ada di wilayah rapat");
+          row.problem(label + ": instansi " + FormInput.echo(ownerValue) + " tidak ada di wilayah rapat"
+              + " dan tidak diundang");
         }
       }
       Instant dueAt = null;

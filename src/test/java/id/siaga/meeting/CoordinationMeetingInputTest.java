@@ -152,7 +152,7 @@ class CoordinationMeetingInputTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', value = {
-      "unknown owner|FOO|2026-12-20|Tindak lanjut 1: instansi penanggung jawab: pilihan tidak dikenal 'FOO'",
+      "unknown owner|FOO|2026-12-20|Tindak lanjut 1: instansi FOO tidak ada di wilayah rapat dan tidak diundang",
       "due today|POLRI|2026-12-13|Tindak lanjut 1: tenggat harus setelah hari ini",
       "due after the stage|POLRI|2027-01-17|Tindak lanjut 1: tenggat harus sebelum tahap berakhir",
       "not a date|POLRI|minggu depan|Tindak lanjut 1: tenggat bukan tanggal yang sah",

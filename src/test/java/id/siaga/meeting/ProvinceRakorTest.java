@@ -111,6 +111,21 @@ class ProvinceRakorTest {
     assertThat(groups(task(polda.getId()))).contains("polri73", "mabespolri");
     assertThat(groups(task(driver.task(pi, "SubmitReadinessReportTask", "kesbangpol7373").getId())))
         .contains("kesbangpol7373", "kesbangpol73");
+
+    // the record: the coordinator's choices are the meeting's agencies by name; a regency's Polres attends
+    // and owns an action item, which becomes its task
+    ClockUtil.setCurrentTime(Date.from(meeting.meetingAt().plus(Duration.ofHours(2))));
+    Task outcome = driver.task(pi, "RecordMeetingOutcomeTask", "kesbangpol73");
+    String options = String.valueOf(tasks.getVariable(outcome.getId(), "agencyOptions"));
+    assertThat(options).contains("{\"label\":\"Polres Palopo\",\"value\":\"polri7373\"}");
+    Map<String, Object> held = new HashMap<>(Map.of("meetingOutcome", "DILAKSANAKAN",
+        "attendance", json("[\"kesbangpol73\",\"polri73\",\"polri7373\"]"), "minutes", "Patroli gabungan disepakati.",
+        "actionItem1Description", "Patroli gabungan di Wara", "actionItem1Owner", "polri7373",
+        "actionItem1Due", "2026-12-22"));
+    driver.submit(outcome, "kesbangpolsulsel", held);
+    assertThat(meeting(meetingId).attendance()).containsExactly("kesbangpol73", "polri73", "polri7373");
+    assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("CompleteActionItemTask")
+        .taskCandidateGroup("polri7373").count()).isOne();
   }
 
   @Test

@@ -128,6 +128,13 @@ class CoordinationMeetingTasklistBrowserTest {
         .contains("Polres Palopo: Siap, 25 personel; kerawanan: Politik uang, Hoaks, disinformasi dan konten SARA")
         .contains("KPU Kota Palopo: belum melapor");
     browser.screenshot("04-meeting-outcome-form");
+    // held: the attendance lists the meeting's own agencies by name (the task's agencyOptions)
+    browser.click(browser.option("Rapat dilaksanakan"));
+    List<String> attendance = browser.label("Instansi yang hadir")
+        .findElements(By.xpath("ancestor::div[contains(@class,'fjs-form-field-checklist')][1]//label"))
+        .stream().map(WebElement::getText).map(String::trim).filter(t -> !t.isEmpty()).toList();
+    assertThat(attendance).contains("Badan Kesbangpol Kota Palopo", "Polres Palopo", "KPU Kota Palopo");
+    browser.screenshot("04b-meeting-outcome-held");
   }
 
   @Test

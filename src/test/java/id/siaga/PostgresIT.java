@@ -153,7 +153,8 @@ class PostgresIT {
         .singleResult().getId();
     engine.getFormService().submitTaskForm(police, Map.of("personnelCount", 40,
         "vulnerabilities", SpinValues.jsonValue("[\"HOAKS\"]").create(), "needsAndObstacles", "Kendaraan patroli",
-        "readinessStatus", "SIAP", "attendeeName", "Kompol Andi Saputra", "attendeePosition", "Wakapolres"));
+        "readinessStatus", "SIAP", "attendeeName", "Kompol Andi Saputra", "attendeePosition", "Wakapolres",
+        "vulnerablePoints", "Gudang logistik KPU"));
     try {
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-20T03:00:00Z")));
       String outcome = tasks.createTaskQuery().processInstanceId(meeting.getId())

@@ -106,6 +106,11 @@ public class CoordinationMeeting {
 
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+  /** The type of the agency a report task is for, so that its form asks what that agency reports. */
+  public String agencyTypeOf(String groupId) {
+    return agencies.find(groupId).map(a -> a.type().name()).orElse("");
+  }
+
   /** The action items of this instance's held meeting: one follow-up each. */
   public List<String> actionItemIds(DelegateExecution execution) {
     return meetings.actionItems(meetingOf(execution).meetingId()).stream().map(ActionItem::itemId).toList();
@@ -155,8 +160,9 @@ public class CoordinationMeeting {
   void recordReport(DelegateTask task) {
     Meeting meeting = meetingOf(task);
     Instant now = now();
+    String agency = reportingAgency(task, meeting);
     ReadinessReport report = ReadinessReports.read(new FormInput(task::getVariable), meeting.meetingId(),
-        reportingAgency(task, meeting), userId(task), now,
+        agency, agencies.find(agency).map(Agency::type).orElse(null), userId(task), now,
         task.getDueDate() == null ? null : task.getDueDate().toInstant());
     meetings.insertReport(report);
     task.getExecution().setVariable(READINESS_SUMMARY, ReadinessReports.summary(meeting.invitedGroups(),

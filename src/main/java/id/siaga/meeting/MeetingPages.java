@@ -70,6 +70,8 @@ class MeetingPages {
           + (r.attendee().onBehalfOf() == null ? "" : ", mewakili " + r.attendee().onBehalfOf()));
       row.put("attended", m.heldAt() == null ? "" : m.attendance().contains(group) ? "hadir" : "tidak hadir");
       row.put("needs", r == null ? "" : r.needs());
+      row.put("topics", r == null ? "" : ReportTopics.ALL.stream().filter(t -> r.topics().containsKey(t.key()))
+          .map(t -> t.label() + ": " + r.topics().get(t.key())).collect(java.util.stream.Collectors.joining("\n")));
       reports.add(row);
     }
     model.addAttribute("reports", reports);

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -87,12 +88,12 @@ class MeetingRepository {
   void insertReport(ReadinessReport r) {
     jdbc.update("insert into siaga_meeting_report (meeting_id, agency_group, personnel, vulnerabilities,"
             + " other_threat, needs, readiness, notes, submitted_by, submitted_at, due_at, late, attendee_name,"
-            + " attendee_position, attendee_on_behalf_of) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " attendee_position, attendee_on_behalf_of, topics) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         r.meetingId(), r.agencyGroup(), r.personnel(),
         r.threats().stream().map(Enum::name).collect(Collectors.joining(",")), r.otherThreat(), r.needs(),
         r.readiness().name(), r.notes(), r.submittedBy(), ts(r.submittedAt()), ts(r.dueAt()), r.late(),
         r.attendee() == null ? null : r.attendee().name(), r.attendee() == null ? null : r.attendee().position(),
-        r.attendee() == null ? null : r.attendee().onBehalfOf());
+        r.attendee() == null ? null : r.attendee().onBehalfOf(), topicsJson(r.topics()));
   }
 
   List<ReadinessReport> reports(String meetingId) {
@@ -159,13 +160,35 @@ class MeetingRepository {
     return date != null ? LocalDate.parse(date) : rs.getTimestamp("created_at").toLocalDateTime().toLocalDate();
   }
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static String topicsJson(Map<String, String> topics) {
+    try {
+      return topics == null || topics.isEmpty() ? null : JSON.writeValueAsString(new java.util.TreeMap<>(topics));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> topics(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return JSON.readValue(json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("topics of a report: " + json, e);
+    }
+  }
+
   private static ReadinessReport report(ResultSet rs, int row) throws SQLException {
     return new ReadinessReport(rs.getString("meeting_id"), rs.getString("agency_group"), rs.getInt("personnel"),
         split(rs.getString("vulnerabilities")).stream().map(ThreatCategory::valueOf).toList(), rs.getString("other_threat"),
         rs.getString("needs"), ReportedReadiness.valueOf(rs.getString("readiness")), rs.getString("notes"),
         rs.getString("submitted_by"), instant(rs, "submitted_at"), instant(rs, "due_at"), rs.getBoolean("late"),
         rs.getString("attendee_name") == null ? null : new ReadinessReport.Attendee(rs.getString("attendee_name"),
-            rs.getString("attendee_position"), rs.getString("attendee_on_behalf_of")));
+            rs.getString("attendee_position"), rs.getString("attendee_on_behalf_of")),
+        topics(rs.getString("topics")));
   }
 
   private static ActionItem actionItem(ResultSet rs, int row) throws SQLException {

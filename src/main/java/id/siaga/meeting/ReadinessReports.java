@@ -1,5 +1,7 @@
 package id.siaga.meeting;
 
+import id.siaga.agency.AgencyType;
+
 import static id.siaga.meeting.MeetingVariables.ATTENDEE_DEPUTY;
 import static id.siaga.meeting.MeetingVariables.ATTENDEE_NAME;
 import static id.siaga.meeting.MeetingVariables.ATTENDEE_ON_BEHALF_OF;
@@ -14,6 +16,7 @@ import static id.siaga.meeting.MeetingVariables.VULNERABILITIES;
 import id.siaga.system.FormInput;
 import id.siaga.threat.ThreatCategory;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -34,9 +37,15 @@ final class ReadinessReports {
   private ReadinessReports() {}
 
   /** The report the form holds, or a refusal naming every problem. */
-  static ReadinessReport read(FormInput input, String meetingId, String agencyGroup, String userId, Instant now,
-      Instant dueAt) {
-    Integer personnel = input.wholeNumber(PERSONNEL, "Jumlah personel", 0, PERSONNEL_MAX);
+  static ReadinessReport read(FormInput input, String meetingId, String agencyGroup, AgencyType type, String userId,
+      Instant now, Instant dueAt) {
+    // the personnel only from the police and TNI; the others' form does not ask (and what is sent is ignored)
+    Integer personnel = type == null || ReportTopics.asksPersonnel(type)
+        ? input.wholeNumber(PERSONNEL, "Jumlah personel", 0, PERSONNEL_MAX) : Integer.valueOf(0);
+    Map<String, String> topics = new LinkedHashMap<>();
+    for (ReportTopics.Topic topic : type == null ? List.<ReportTopics.Topic>of() : ReportTopics.of(type)) {
+      topics.put(topic.key(), input.text(topic.key(), topic.label(), ReportTopics.Topic.MAX, true));
+    }
     List<ThreatCategory> threats = input.choices(VULNERABILITIES, "Kerawanan", ThreatCategory.class);
     String other = input.text(OTHER_THREAT, "Kerawanan lainnya", OTHER_MAX, threats.contains(ThreatCategory.LAINNYA));
     String needs = input.text(NEEDS, "Kebutuhan dan kendala", TEXT_MAX, true);
@@ -50,7 +59,8 @@ final class ReadinessReports {
     input.refuseIfInvalid();
     return new ReadinessReport(meetingId, agencyGroup, personnel, threats,
         threats.contains(ThreatCategory.LAINNYA) ? other : null, needs, readiness, notes, userId, now, dueAt,
-        dueAt != null && now.isAfter(dueAt), new ReadinessReport.Attendee(name, position, deputy ? onBehalfOf : null));
+        dueAt != null && now.isAfter(dueAt), new ReadinessReport.Attendee(name, position, deputy ? onBehalfOf : null),
+        Map.copyOf(topics));
   }
 
   /**
@@ -68,7 +78,10 @@ final class ReadinessReports {
       if (report == null) {
         line = "- " + names.apply(group) + ": belum melapor";
       } else {
-        line = "- " + names.apply(group) + ": " + report.readiness().label() + ", " + report.personnel() + " personel"
+        // personnel only where it was asked (the police and TNI: the report has their topic)
+        boolean personnel = report.topics().isEmpty() || report.topics().containsKey(ReportTopics.VULNERABLE_POINTS.key());
+        line = "- " + names.apply(group) + ": " + report.readiness().label()
+            + (personnel ? ", " + report.personnel() + " personel" : "")
             + (report.threats().isEmpty() ? "" : "; kerawanan: "
             + report.threats().stream().map(ThreatCategory::label).collect(Collectors.joining(", ")))
             + (report.late() ? " (terlambat)" : "");

@@ -126,10 +126,12 @@ public final class CoordinationMeetingBenchmark {
       identity.clearAuthentication();
       for (Task report : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("SubmitReadinessReportTask")
           .list()) {
-        forms.submitTaskForm(report.getId(), Map.of("personnelCount", 20,
+        Map<String, Object> form = new java.util.HashMap<>(Map.of("personnelCount", 20,
             "vulnerabilities", SpinValues.jsonValue("[\"HOAKS\",\"POLITIK_UANG\"]").create(),
             "needsAndObstacles", "Kendaraan patroli", "readinessStatus", "SIAP", "attendeeName", "Kompol Andi",
             "attendeePosition", "Wakapolres"));
+        ReportTopics.ALL.forEach(topic -> form.put(topic.key(), "Sesuai rencana"));
+        forms.submitTaskForm(report.getId(), form);
       }
       ClockUtil.setCurrentTime(Date.from(Instant.parse("2027-05-16T00:00:00Z")));
       Task outcome = tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("RecordMeetingOutcomeTask")

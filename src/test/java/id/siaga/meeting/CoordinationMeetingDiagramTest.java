@@ -52,10 +52,12 @@ class CoordinationMeetingDiagramTest {
         .containsExactlyElementsOf(Arrays.stream(ThreatCategory.values()).map(Enum::name).toList());
     List<String> agencies = Arrays.stream(AgencyType.values()).map(Enum::name).sorted().toList();
     assertThat(options("schedule-meeting", "invitedAgencies")).containsExactlyInAnyOrderElementsOf(agencies);
-    assertThat(options("meeting-outcome", "attendance")).containsExactlyInAnyOrderElementsOf(agencies);
+    assertThat(options("schedule-meeting", "invitedRegencyAgencies")).containsExactlyInAnyOrderElementsOf(agencies);
+    assertThat(options("schedule-meeting", "invitedProvinceAgencies")).containsExactlyInAnyOrderElementsOf(agencies);
+    // the record offers the meeting's own agencies, from the task's agencyOptions (CoordinationMeeting.agencyOptions)
+    assertThat(valuesKey("meeting-outcome", "attendance")).isEqualTo("agencyOptions");
     for (int slot = 1; slot <= MeetingVariables.ACTION_ITEM_SLOTS; slot++) {
-      assertThat(options("meeting-outcome", MeetingVariables.actionItemField(slot, "Owner")))
-          .containsExactlyInAnyOrderElementsOf(agencies);
+      assertThat(valuesKey("meeting-outcome", MeetingVariables.actionItemField(slot, "Owner"))).isEqualTo("agencyOptions");
     }
     assertThat(options("readiness-report", "readinessStatus"))
         .containsExactlyElementsOf(Arrays.stream(ReportedReadiness.values()).map(Enum::name).toList());
@@ -75,6 +77,7 @@ class CoordinationMeetingDiagramTest {
           }
         }).collect(Collectors.toSet());
     known.addAll(Set.of("regionCode", "description", "ownerAgency", "dueDate"));
+    ReportTopics.ALL.forEach(topic -> known.add(topic.key()));
     known.addAll(MeetingVariables.actionItemFields());
     for (String form : List.of("schedule-meeting", "readiness-report", "meeting-outcome", "action-item-follow-up",
         "waiver-review")) {
@@ -84,6 +87,15 @@ class CoordinationMeetingDiagramTest {
         }
       }
     }
+  }
+
+  static String valuesKey(String form, String key) throws Exception {
+    for (JsonNode field : fields(JSON.readTree(new File("bpmn/coordination-meeting/" + form + ".form")))) {
+      if (key.equals(field.path("key").asText())) {
+        return field.path("valuesKey").asText(null);
+      }
+    }
+    throw new AssertionError(form + " has no field " + key);
   }
 
   static List<String> options(String form, String key) throws Exception {

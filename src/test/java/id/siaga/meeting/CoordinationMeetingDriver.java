@@ -86,6 +86,10 @@ final class CoordinationMeetingDriver {
     form.put("readinessStatus", status);
     form.put("attendeeName", "Pejabat " + personnel);
     form.put("attendeePosition", "Kepala");
+    // every agency's topics: each agency's form asks its own (ReportTopics), the others are ignored
+    for (ReportTopics.Topic topic : ReportTopics.ALL) {
+      form.put(topic.key(), topic.label() + ": sesuai rencana");
+    }
     if (!"SIAP".equals(status)) {
       form.put("readinessNotes", "Catatan " + status);
     }

@@ -229,7 +229,8 @@ class CoordinationMeetingInputTest {
         Map.of("variables", Map.of("personnelCount", Map.of("value", 25),
             "vulnerabilities", Map.of("value", "[\"HOAKS\"]", "type", "Json"),
             "needsAndObstacles", Map.of("value", "Kendaraan"), "readinessStatus", Map.of("value", "SIAP"),
-            "attendeeName", Map.of("value", "Kompol Andi Saputra"), "attendeePosition", Map.of("value", "Wakapolres"))),
+            "attendeeName", Map.of("value", "Kompol Andi Saputra"), "attendeePosition", Map.of("value", "Wakapolres"),
+            "vulnerablePoints", Map.of("value", "Gudang logistik KPU"))),
         String.class);
     assertThat(goodReport.getStatusCode().value()).isEqualTo(204);
 

@@ -85,6 +85,10 @@ class CoordinationMeetingTasklistBrowserTest {
     browser.click(browser.option("Politik uang"));
     browser.click(browser.option("Hoaks, disinformasi dan konten SARA"));
     browser.type(browser.field("Kebutuhan dan kendala"), "Perlu tambahan kendaraan patroli");
+    // the police's own topic (KPU's, Bawaslu's ... are not asked of them)
+    browser.type(browser.field("Titik rawan dan pengamanannya"), "Gudang logistik KPU, dijaga 24 jam");
+    assertThat(browser.driver().findElements(By.xpath("//label[normalize-space(.)='Kesiapan logistik pemilihan']")))
+        .as("KPU's topic is not shown to the police").isEmpty();
     browser.click(browser.option("Belum siap"));
     // who attends: the deputy, for the head (the field appears once the box is ticked)
     browser.type(browser.field("Nama pejabat yang akan hadir"), "Kompol Andi Saputra");
@@ -113,6 +117,7 @@ class CoordinationMeetingTasklistBrowserTest {
       assertThat(r.submittedBy()).isEqualTo("polrespalopo");
       assertThat(r.attendee()).isEqualTo(new ReadinessReport.Attendee("Kompol Andi Saputra", "Wakapolres",
           "Kapolres Palopo"));
+      assertThat(r.topics()).containsExactly(java.util.Map.entry("vulnerablePoints", "Gudang logistik KPU, dijaga 24 jam"));
     });
 
     // the coordinator's task shows the summary so far in its disabled textarea

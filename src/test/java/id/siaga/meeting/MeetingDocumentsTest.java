@@ -149,7 +149,8 @@ class MeetingDocumentsTest {
     String record = kpuSession.get(page).getBody();
     assertThat(record).contains("Rakor kesiapan kampanye", "Selasa, 15 Desember 2026 pukul 09.00 WITA", "90 menit",
         "005/412/Kesbangpol/XII/2026", "Kompol Andi Saputra, Wakapolres, mewakili Kapolres Palopo",
-        "Patroli bersama di Wara", "Semua instansi menyampaikan kesiapan.", "tidak hadir");
+        "Patroli bersama di Wara", "Semua instansi menyampaikan kesiapan.", "tidak hadir",
+        "Kesiapan logistik pemilihan: Kesiapan logistik pemilihan: sesuai rencana");
     assertThat(pdfText(kpuSession.download(page + "/notulen.pdf").getBody())).contains("NOTULEN RAPAT KOORDINASI");
     BoardSession makassar = new BoardSession(rest);
     makassar.login("polresmakassar", SiagaSpringBootTest.DEMO_PASSWORD);

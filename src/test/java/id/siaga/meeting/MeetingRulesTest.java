@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import id.siaga.meeting.MeetingVariables.FollowUpDecision;
 import id.siaga.meeting.MeetingVariables.WaiverDecision;
+import id.siaga.agency.AgencyType;
 import id.siaga.system.FormInput;
 import id.siaga.threat.ThreatCategory;
 import java.time.Instant;
@@ -36,9 +37,9 @@ class MeetingRulesTest {
   void aReportBeforeItsDueDateIsOnTimeAfterItLate() {
     Map<String, Object> form = Map.of("personnelCount", 12, "vulnerabilities", "[\"HOAKS\",\"LAINNYA\"]",
         "otherThreat", "Banjir di gudang", "needsAndObstacles", "Kendaraan", "readinessStatus", "SIAP",
-        "attendeeName", "AKBP Budi", "attendeePosition", "Kapolres");
-    ReadinessReport onTime = ReadinessReports.read(new FormInput(form), "m", "polri7373", "u", DUE.minusSeconds(1), DUE);
-    ReadinessReport late = ReadinessReports.read(new FormInput(form), "m", "polri7373", "u", DUE.plusSeconds(1), DUE);
+        "attendeeName", "AKBP Budi", "attendeePosition", "Kapolres", "vulnerablePoints", "Gudang KPU dijaga");
+    ReadinessReport onTime = ReadinessReports.read(new FormInput(form), "m", "polri7373", AgencyType.POLRI, "u", DUE.minusSeconds(1), DUE);
+    ReadinessReport late = ReadinessReports.read(new FormInput(form), "m", "polri7373", AgencyType.POLRI, "u", DUE.plusSeconds(1), DUE);
     assertThat(onTime.late()).isFalse();
     assertThat(late.late()).isTrue();
     assertThat(onTime.threats()).containsExactly(ThreatCategory.HOAKS, ThreatCategory.LAINNYA);
@@ -50,37 +51,76 @@ class MeetingRulesTest {
   void anOtherThreatTextIsDroppedWhenLainnyaIsNotTicked() {
     ReadinessReport report = ReadinessReports.read(new FormInput(Map.of("personnelCount", 0, "vulnerabilities", "[]",
         "otherThreat", "sisa isian lama", "needsAndObstacles", "-", "readinessStatus", "SIAP", "attendeeName", "A",
-        "attendeePosition", "B", "attendeeOnBehalfOf", "sisa isian lama")), "m", "g", "u", DUE, DUE);
+        "attendeePosition", "B", "attendeeOnBehalfOf", "sisa isian lama", "vulnerablePoints", "-")), "m", "g",
+        AgencyType.POLRI, "u", DUE, DUE);
     assertThat(report.otherThreat()).isNull();
     assertThat(report.attendee().onBehalfOf()).as("not a deputy: the head attends").isNull();
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+      // agency type, the topics it must answer, whether it reports personnel
+      "POLRI,      vulnerablePoints,                   true",
+      "TNI,        vulnerablePoints,                   true",
+      "KPU,        logisticsStatus adHocBodies,        false",
+      "BAWASLU,    supervision findings,               false",
+      "PEMDA,      facilities linmas funding,          false",
+      "KEJAKSAAN,  legalSupport,                       false",
+      "KESBANGPOL, earlyDetection,                     false",
+  })
+  void eachAgencyAnswersTheTopicsOfItsTypeAndOnlyThePoliceAndTniTheirPersonnel(AgencyType type, String keys,
+      boolean personnel) {
+    List<String> topics = List.of(keys.split(" "));
+    assertThat(ReportTopics.of(type)).extracting(ReportTopics.Topic::key).containsExactlyElementsOf(topics);
+    assertThat(ReportTopics.asksPersonnel(type)).isEqualTo(personnel);
+    Map<String, Object> form = new java.util.HashMap<>(Map.of("vulnerabilities", "[]", "needsAndObstacles", "-",
+        "readinessStatus", "SIAP", "attendeeName", "A", "attendeePosition", "B"));
+    // without its topics (and without personnel): every missing one is named
+    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(form), "m", "g", type, "u", DUE, DUE))
+        .satisfies(e -> {
+          for (ReportTopics.Topic topic : ReportTopics.of(type)) {
+            assertThat(e).hasMessageContaining(topic.label() + " wajib diisi");
+          }
+          if (personnel) {
+            assertThat(e).hasMessageContaining("Jumlah personel wajib diisi");
+          } else {
+            assertThat(e).hasMessageNotContaining("Jumlah personel");
+          }
+        });
+    // with them: kept by key; another type's topics and a personnel count the form did not ask are ignored
+    ReportTopics.ALL.forEach(topic -> form.put(topic.key(), "Jawaban " + topic.key()));
+    form.put("personnelCount", 75);
+    ReadinessReport report = ReadinessReports.read(new FormInput(form), "m", "g", type, "u", DUE, DUE);
+    assertThat(report.topics()).containsOnlyKeys(topics).containsEntry(topics.get(0), "Jawaban " + topics.get(0));
+    assertThat(report.personnel()).isEqualTo(personnel ? 75 : 0);
   }
 
   @Test
   void aDeputyNamesWhomTheyStandInForAndTheAttendeeIsRequired() {
     Map<String, Object> base = Map.of("personnelCount", 40, "vulnerabilities", "[]", "needsAndObstacles", "-",
-        "readinessStatus", "SIAP");
+        "readinessStatus", "SIAP", "vulnerablePoints", "Pasar Sentral");
     Map<String, Object> deputy = new java.util.HashMap<>(base);
     deputy.putAll(Map.of("attendeeName", "Kompol Andi Saputra", "attendeePosition", "Wakapolres",
         "attendeeIsDeputy", true, "attendeeOnBehalfOf", "Kapolres Palopo"));
-    assertThat(ReadinessReports.read(new FormInput(deputy), "m", "polri7373", "u", DUE, DUE).attendee())
+    assertThat(ReadinessReports.read(new FormInput(deputy), "m", "polri7373", AgencyType.POLRI, "u", DUE, DUE).attendee())
         .isEqualTo(new ReadinessReport.Attendee("Kompol Andi Saputra", "Wakapolres", "Kapolres Palopo"));
 
     Map<String, Object> noHead = new java.util.HashMap<>(deputy);
     noHead.remove("attendeeOnBehalfOf");
-    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(noHead), "m", "polri7373", "u", DUE, DUE))
+    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(noHead), "m", "polri7373", AgencyType.POLRI, "u", DUE, DUE))
         .hasMessageContaining("Mewakili (jabatan pimpinan) wajib diisi");
-    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(base), "m", "polri7373", "u", DUE, DUE))
+    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(base), "m", "polri7373", AgencyType.POLRI, "u", DUE, DUE))
         .hasMessageContaining("Nama pejabat yang hadir wajib diisi").hasMessageContaining("Jabatan wajib diisi");
     Map<String, Object> script = new java.util.HashMap<>(deputy);
     script.put("attendeeName", "<script>alert(1)</script>");
-    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(script), "m", "polri7373", "u", DUE, DUE))
+    assertThatThrownBy(() -> ReadinessReports.read(new FormInput(script), "m", "polri7373", AgencyType.POLRI, "u", DUE, DUE))
         .hasMessageContaining("Nama pejabat yang hadir tidak boleh berisi kode");
   }
 
   @Test
   void theCoordinatorsSummaryHasOneLinePerInvitedAgency() {
     ReadinessReport police = new ReadinessReport("m", "polri7373", 120, List.of(ThreatCategory.POLITIK_UANG), null, "n",
-        ReportedReadiness.SIAP_DENGAN_CATATAN, "c", "u", DUE, DUE, true, null);
+        ReportedReadiness.SIAP_DENGAN_CATATAN, "c", "u", DUE, DUE, true, null, Map.of());
     String summary = ReadinessReports.summary(List.of("polri7373", "kpu7373"), List.of(police),
         group -> group.startsWith("polri") ? "Polres Kota Palopo" : "KPU Kota Palopo");
     assertThat(summary).isEqualTo("1 dari 2 laporan diterima\n"
@@ -123,7 +163,7 @@ class MeetingRulesTest {
         MeetingStatus.SELESAI, List.of(), null, null, null, null, 120,
         new Meeting.Letter(null, LetterNature.BIASA, LocalDate.of(2026, 12, 1)));
     ReadinessReport late = new ReadinessReport("m", "polri7373", 1, List.of(), null, "n", ReportedReadiness.SIAP, null, "u",
-        DUE, DUE, true, null);
+        DUE, DUE, true, null, Map.of());
     ActionItem done = new ActionItem("m-T1", "m", 1, "d", "polri7373", LocalDate.of(2026, 12, 20), DUE,
         ActionItemStatus.SELESAI, "o", "e", null, null, "u", DUE, true);
     ActionItem waived = new ActionItem("m-T2", "m", 2, "d", "kpu7373", LocalDate.of(2026, 12, 20), DUE,

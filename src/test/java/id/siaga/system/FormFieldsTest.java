@@ -26,7 +26,8 @@ class FormFieldsTest {
   void theReadinessReportDeclaresItsInputsOnly() throws Exception {
     assertThat(form("readiness-report").fields().keySet()).containsExactlyInAnyOrder("personnelCount",
         "vulnerabilities", "otherThreat", "needsAndObstacles", "readinessStatus", "readinessNotes", "attendeeName",
-        "attendeePosition", "attendeeIsDeputy", "attendeeOnBehalfOf");
+        "attendeePosition", "attendeeIsDeputy", "attendeeOnBehalfOf", "vulnerablePoints", "logisticsStatus",
+        "adHocBodies", "supervision", "findings", "facilities", "linmas", "funding", "legalSupport", "earlyDetection");
     assertThat(form("readiness-report").fields().get("personnelCount").kind()).isEqualTo(Kind.NUMBER);
     assertThat(form("readiness-report").fields().get("vulnerabilities").kind()).isEqualTo(Kind.LIST);
   }

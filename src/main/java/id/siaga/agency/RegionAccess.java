@@ -61,6 +61,12 @@ public class RegionAccess {
         .anyMatch(a -> regionCode.equals(a.regionCode()) || province.equals(a.regionCode()));
   }
 
+  /** The first of these groups the signed-in user belongs to (an invited agency uploading its slides). */
+  public Optional<String> memberOf(java.util.Collection<String> groupIds) {
+    List<String> mine = groups();
+    return groupIds.stream().filter(mine::contains).findFirst();
+  }
+
   /** Whether the signed-in user belongs to one of these groups (e.g. the agencies invited to a meeting). */
   public boolean memberOfAny(java.util.Collection<String> groupIds) {
     return groups().stream().anyMatch(groupIds::contains);

@@ -27,8 +27,11 @@ class MeetingController {
   private final MeetingRepository meetings;
   private final RegionAccess regionAccess;
   private final MeetingDocuments documents;
+  private final MeetingSlides slides;
 
-  MeetingController(MeetingRepository meetings, RegionAccess regionAccess, MeetingDocuments documents) {
+  MeetingController(MeetingRepository meetings, RegionAccess regionAccess, MeetingDocuments documents,
+      MeetingSlides slides) {
+    this.slides = slides;
     this.documents = documents;
     this.meetings = meetings;
     this.regionAccess = regionAccess;
@@ -51,6 +54,7 @@ class MeetingController {
     body.put("minutes", meeting.minutes());
     body.put("reports", meetings.reports(meetingId));
     body.put("actionItems", meetings.actionItems(meetingId));
+    body.put("slides", meetings.slides(meetingId));
     return body;
   }
 
@@ -66,6 +70,30 @@ class MeetingController {
     byte[] pdf = documents.named(meeting, document);
     return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + document + "-" + meetingId
         + ".pdf\"").contentType(MediaType.APPLICATION_PDF).body(pdf);
+  }
+
+  /** An invited agency's slides (paparan): PDF or PPTX, at most 5 MB, three per agency ({@link Slides}). */
+  @org.springframework.web.bind.annotation.PostMapping(value = "/{meetingId}/paparan",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Map<String, Object>> uploadSlides(@PathVariable String meetingId,
+      @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file)
+      throws java.io.IOException {
+    MeetingRepository.StoredSlides stored = slides.upload(meetingId, file.getOriginalFilename(), file.getBytes());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("slidesId", stored.slidesId());
+    body.put("agencyGroup", stored.agencyGroup());
+    body.put("fileName", stored.fileName());
+    body.put("contentType", stored.contentType());
+    body.put("sizeBytes", stored.sizeBytes());
+    body.put("sha256", stored.sha256());
+    return ResponseEntity.status(HttpStatus.CREATED).body(body);
+  }
+
+  @GetMapping("/{meetingId}/paparan/{slidesId}")
+  ResponseEntity<byte[]> slides(@PathVariable String meetingId, @PathVariable String slidesId) {
+    MeetingSlides.Download d = slides.download(meetingId, slidesId);
+    return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + d.slides().fileName() + "\"")
+        .contentType(MediaType.parseMediaType(d.slides().contentType())).body(d.content());
   }
 
   private Map<String, Object> overview(Meeting m) {

@@ -32,9 +32,11 @@ class MeetingPages {
   private final CoordinationMeeting coordinationMeeting;
   private final MeetingDocuments documents;
   private final LocalDeadlines deadlines;
+  private final MeetingSlides slides;
 
   MeetingPages(MeetingRepository meetings, RegionAccess access, CoordinationMeeting coordinationMeeting,
-      MeetingDocuments documents, LocalDeadlines deadlines) {
+      MeetingDocuments documents, LocalDeadlines deadlines, MeetingSlides slides) {
+    this.slides = slides;
     this.meetings = meetings;
     this.access = access;
     this.coordinationMeeting = coordinationMeeting;
@@ -80,7 +82,34 @@ class MeetingPages {
         "due", deadlines.display(m.regionCode(), i.dueAt()), "status", MeetingMails.statusLabel(i.status()),
         "late", i.late())).toList());
     model.addAttribute("held", m.heldAt() != null);
+    model.addAttribute("slides", slides.list(m).stream().map(s -> Map.<String, Object>of("id", s.slidesId(),
+        "agency", coordinationMeeting.agencyName(s.agencyGroup()), "fileName", s.fileName(),
+        "size", String.format(java.util.Locale.ROOT, "%.1f MB", s.sizeBytes() / 1048576.0),
+        "uploaded", deadlines.display(m.regionCode(), s.uploadedAt()) + " oleh " + s.uploadedBy())).toList());
+    model.addAttribute("mayUpload", access.memberOf(m.invitedGroups()).isPresent()
+        && m.status() != MeetingStatus.DIBATALKAN && m.status() != MeetingStatus.SELESAI);
     return "board/meeting";
+  }
+
+  @GetMapping("/papan/rakor/{meetingId}/paparan/{slidesId}")
+  ResponseEntity<byte[]> slides(@PathVariable String meetingId, @PathVariable String slidesId) {
+    MeetingSlides.Download d = slides.download(meetingId, slidesId);
+    return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + d.slides().fileName() + "\"")
+        .contentType(MediaType.parseMediaType(d.slides().contentType())).body(d.content());
+  }
+
+  /** The upload form of the record page, for a member of an invited agency; back to the page with the outcome. */
+  @org.springframework.web.bind.annotation.PostMapping("/papan/rakor/{meetingId}/paparan")
+  String uploadSlides(@PathVariable String meetingId,
+      @org.springframework.web.bind.annotation.RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+      org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) throws java.io.IOException {
+    try {
+      MeetingRepository.StoredSlides stored = slides.upload(meetingId, file.getOriginalFilename(), file.getBytes());
+      redirect.addFlashAttribute("message", "Paparan " + stored.fileName() + " tersimpan.");
+    } catch (IllegalArgumentException refused) {
+      redirect.addFlashAttribute("problem", refused.getMessage());
+    }
+    return "redirect:" + path(meetingId) + "#paparan";
   }
 
   @GetMapping(value = "/papan/rakor/{meetingId}/{document}.pdf")

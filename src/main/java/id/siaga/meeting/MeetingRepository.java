@@ -85,6 +85,29 @@ class MeetingRepository {
         MeetingStatus.SELESAI.name(), ts(at), meetingId);
   }
 
+  /** An agency's slides (V19), metadata and content. */
+  record StoredSlides(String slidesId, String meetingId, String agencyGroup, String fileName, String contentType,
+      int sizeBytes, String sha256, String uploadedBy, Instant uploadedAt) {}
+
+  void insertSlides(StoredSlides s, byte[] content) {
+    jdbc.update("insert into siaga_meeting_slides (slides_id, meeting_id, agency_group, file_name, content_type,"
+        + " size_bytes, sha256, content, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        s.slidesId(), s.meetingId(), s.agencyGroup(), s.fileName(), s.contentType(), s.sizeBytes(), s.sha256(),
+        content, s.uploadedBy(), ts(s.uploadedAt()));
+  }
+
+  List<StoredSlides> slides(String meetingId) {
+    return jdbc.query("select slides_id, meeting_id, agency_group, file_name, content_type, size_bytes, sha256,"
+        + " uploaded_by, uploaded_at from siaga_meeting_slides where meeting_id = ? order by uploaded_at",
+        (rs, i) -> new StoredSlides(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+            rs.getInt(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant()), meetingId);
+  }
+
+  Optional<byte[]> slidesContent(String meetingId, String slidesId) {
+    return jdbc.query("select content from siaga_meeting_slides where meeting_id = ? and slides_id = ?",
+        (rs, i) -> rs.getBytes(1), meetingId, slidesId).stream().findFirst();
+  }
+
   void insertReport(ReadinessReport r) {
     jdbc.update("insert into siaga_meeting_report (meeting_id, agency_group, personnel, vulnerabilities,"
             + " other_threat, needs, readiness, notes, submitted_by, submitted_at, due_at, late, attendee_name,"

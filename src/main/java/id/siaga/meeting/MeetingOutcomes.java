@@ -125,7 +125,7 @@ class MeetingOutcomes {
     }
     String minutes = input.text(MINUTES, "Notulen", MINUTES_MAX, true);
     List<Map<String, Object>> rows = actionItemRows(input);
-    Instant stageEnd = scheduling.stageEnd(meeting);
+    Instant electionEnd = scheduling.electionEnd(meeting);
     LocalDate today = now.atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate();
     List<ActionItem> items = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -148,9 +148,9 @@ class MeetingOutcomes {
         dueAt = deadlines.at(meeting.regionCode(), due, LocalTime.of(23, 59));
         if (!due.isAfter(today)) {
           row.problem(label + ": tenggat harus setelah hari ini");
-        } else if (dueAt.isAfter(stageEnd)) {
-          row.problem(label + ": tenggat harus sebelum tahap berakhir ("
-              + deadlines.display(meeting.regionCode(), stageEnd) + ")");
+        } else if (dueAt.isAfter(electionEnd)) {
+          row.problem(label + ": tenggat harus sebelum pemilihan berakhir ("
+              + deadlines.display(meeting.regionCode(), electionEnd) + ")");
         }
       }
       row.problems().forEach(input::problem);

@@ -171,6 +171,17 @@ class MeetingScheduling {
     return endOf(stageOf(meeting).end(), meeting.regionCode());
   }
 
+  /**
+   * The last instant of the meeting's election in the region: 23:59:59 local on the last day of its
+   * calendar's last stage. Action items may run until then (issue 15): a commitment made in the
+   * campaign can be due after the vote.
+   */
+  Instant electionEnd(Meeting meeting) {
+    java.time.LocalDate last = elections.calendarOf(meeting.electionId()).stages().stream().map(Stage::end)
+        .max(java.util.Comparator.naturalOrder()).orElseThrow();
+    return endOf(last, meeting.regionCode());
+  }
+
   String regionName(String regionCode) {
     return regions.find(regionCode).map(Region::name).orElse(regionCode);
   }

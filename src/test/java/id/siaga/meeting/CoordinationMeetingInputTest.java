@@ -154,7 +154,7 @@ class CoordinationMeetingInputTest {
   @CsvSource(delimiter = '|', value = {
       "unknown owner|FOO|2026-12-20|Tindak lanjut 1: instansi FOO tidak ada di wilayah rapat dan tidak diundang",
       "due today|POLRI|2026-12-13|Tindak lanjut 1: tenggat harus setelah hari ini",
-      "due after the stage|POLRI|2027-01-17|Tindak lanjut 1: tenggat harus sebelum tahap berakhir",
+      "due after the election|POLRI|2027-12-31|Tindak lanjut 1: tenggat harus sebelum pemilihan berakhir",
       "not a date|POLRI|minggu depan|Tindak lanjut 1: tenggat bukan tanggal yang sah",
   })
   void aBadActionItemIsRefusedAndTheMeetingStaysOpen(String label, String owner, String due, String message) {

@@ -121,11 +121,13 @@ class ProvinceRakorTest {
     Map<String, Object> held = new HashMap<>(Map.of("meetingOutcome", "DILAKSANAKAN",
         "attendance", json("[\"kesbangpol73\",\"polri73\",\"polri7373\"]"), "minutes", "Patroli gabungan disepakati.",
         "actionItem1Description", "Patroli gabungan di Wara", "actionItem1Owner", "polri7373",
-        "actionItem1Due", "2026-12-22"));
+        "actionItem1Due", "2027-02-10"));   // after the campaign (ends 16 January), within the election
     driver.submit(outcome, "kesbangpolsulsel", held);
     assertThat(meeting(meetingId).attendance()).containsExactly("kesbangpol73", "polri73", "polri7373");
     assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("CompleteActionItemTask")
         .taskCandidateGroup("polri7373").count()).isOne();
+    assertThat(meetings.actionItems(meetingId)).singleElement()
+        .satisfies(item -> assertThat(item.dueLocal()).isEqualTo(LocalDate.of(2027, 2, 10)));
   }
 
   @Test

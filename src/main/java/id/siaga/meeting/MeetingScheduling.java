@@ -166,11 +166,6 @@ class MeetingScheduling {
     return elections.calendarOf(meeting.electionId()).stage(meeting.stageCode()).orElseThrow();
   }
 
-  /** The last instant of the meeting's stage in the region: 23:59:59 local on its last day. */
-  Instant stageEnd(Meeting meeting) {
-    return endOf(stageOf(meeting).end(), meeting.regionCode());
-  }
-
   /**
    * The last instant of the meeting's election in the region: 23:59:59 local on the last day of its
    * calendar's last stage. Action items may run until then (issue 15): a commitment made in the

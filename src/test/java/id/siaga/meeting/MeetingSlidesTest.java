@@ -145,6 +145,34 @@ class MeetingSlidesTest {
     assertThat(meetings.slides(meetingId)).hasSize(3);
   }
 
+  @Test
+  void aReportCannotNameAnotherAgencyTypeOrAgencyOverTheRestApi() {
+    String taskId = tasks.createTaskQuery().processInstanceBusinessKey(meetingId)
+        .taskDefinitionKey("SubmitReadinessReportTask").taskCandidateGroup("polri7373").singleResult().getId();
+    // the police pose as KPU: its type and group as extra variables, KPU's topics instead of their own
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of(
+        "personnelCount", Map.of("value", 25), "vulnerabilities", Map.of("value", "[]", "type", "Json"),
+        "needsAndObstacles", Map.of("value", "-"), "readinessStatus", Map.of("value", "SIAP"),
+        "attendeeName", Map.of("value", "Kompol Andi"), "attendeePosition", Map.of("value", "Wakapolres"),
+        "logisticsStatus", Map.of("value", "Lengkap"), "adHocBodies", Map.of("value", "Lengkap")));
+    variables.put("agencyType", Map.of("value", "KPU"));
+    variables.put("agencyGroup", Map.of("value", "kpu7373"));
+    ResponseEntity<String> posing = rest.withBasicAuth("polrespalopo", id.siaga.SiagaSpringBootTest.DEMO_PASSWORD)
+        .postForEntity("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
+    assertThat(posing.getStatusCode().value()).isEqualTo(400);
+    assertThat(meetings.reports(meetingId)).isEmpty();
+    assertThat(tasks.createTaskQuery().taskId(taskId).count()).isOne();
+
+    // without the extra variables: still refused, the police's own topic is required whatever else is sent
+    variables.remove("agencyType");
+    variables.remove("agencyGroup");
+    ResponseEntity<String> noTopic = rest.withBasicAuth("polrespalopo", id.siaga.SiagaSpringBootTest.DEMO_PASSWORD)
+        .postForEntity("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class);
+    assertThat(noTopic.getStatusCode().value()).isEqualTo(400);
+    assertThat(noTopic.getBody()).contains("Titik rawan dan pengamanannya wajib diisi");
+    assertThat(meetings.reports(meetingId)).isEmpty();
+  }
+
   // ------------------------------------------------------------------ helpers
 
   ResponseEntity<Map<String, Object>> upload(String user, String fileName, byte[] content) {

@@ -1,8 +1,6 @@
 package id.siaga.readiness;
 
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,48 +23,46 @@ import org.springframework.web.bind.annotation.RestController;
 class BoardController {
 
   private final BoardReader reader;
-  private final IdentityService identity;
 
-  BoardController(BoardReader reader, IdentityService identity) {
+  BoardController(BoardReader reader) {
     this.reader = reader;
-    this.identity = identity;
   }
 
   @GetMapping("/api/readiness/{electionId}/board")
   ReadinessBoard.Matrix board(@PathVariable String electionId, @RequestParam(required = false) String province,
       @RequestParam(required = false) String state, @RequestParam(required = false) String workstream) {
-    return reader.matrix(electionId, groups(), province, state, workstream);
+    return reader.matrix(electionId, province, state, workstream);
   }
 
   @GetMapping(value = "/api/readiness/{electionId}/board.csv", produces = "text/csv")
   ResponseEntity<String> boardCsv(@PathVariable String electionId, @RequestParam(required = false) String province,
       @RequestParam(required = false) String state, @RequestParam(required = false) String workstream) {
-    return csv("kesiapan-" + electionId, BoardCsv.matrix(reader.matrix(electionId, groups(), province, state, workstream)));
+    return csv("kesiapan-" + electionId, BoardCsv.matrix(reader.matrix(electionId, province, state, workstream)));
   }
 
   @GetMapping("/api/readiness/{electionId}/regions/{regionCode}")
   RegionBoard.RegionView region(@PathVariable String electionId, @PathVariable String regionCode) {
-    return reader.view(electionId, groups(), regionCode);
+    return reader.view(electionId, regionCode);
   }
 
   @GetMapping("/api/readiness/{electionId}/regions/{regionCode}/tasks")
   List<RegionBoard.OpenTask> tasks(@PathVariable String electionId, @PathVariable String regionCode) {
-    return reader.tasks(electionId, groups(), regionCode);
+    return reader.tasks(electionId, regionCode);
   }
 
   @GetMapping(value = "/api/readiness/{electionId}/regions/{regionCode}/tasks.csv", produces = "text/csv")
   ResponseEntity<String> tasksCsv(@PathVariable String electionId, @PathVariable String regionCode) {
-    return csv("tugas-" + regionCode, BoardCsv.tasks(reader.tasks(electionId, groups(), regionCode)));
+    return csv("tugas-" + regionCode, BoardCsv.tasks(reader.tasks(electionId, regionCode)));
   }
 
   @GetMapping("/api/readiness/{electionId}/regions/{regionCode}/audit")
   List<RegionAudit.Entry> audit(@PathVariable String electionId, @PathVariable String regionCode) {
-    return reader.audit(electionId, groups(), regionCode);
+    return reader.audit(electionId, regionCode);
   }
 
   @GetMapping(value = "/api/readiness/{electionId}/regions/{regionCode}/audit.csv", produces = "text/csv")
   ResponseEntity<String> auditCsv(@PathVariable String electionId, @PathVariable String regionCode) {
-    return csv("jejak-" + regionCode, BoardCsv.audit(reader.audit(electionId, groups(), regionCode)));
+    return csv("jejak-" + regionCode, BoardCsv.audit(reader.audit(electionId, regionCode)));
   }
 
   /** A CSV download; the file name is built from checked codes only. */
@@ -75,8 +71,4 @@ class BoardController {
         .header("Content-Type", "text/csv; charset=UTF-8").body(body);
   }
 
-  private List<String> groups() {
-    Authentication user = identity.getCurrentAuthentication();
-    return user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-  }
 }

@@ -70,15 +70,14 @@ class BoardPages {
     province = blankToNull(province);
     state = blankToNull(state);
     workstream = blankToNull(workstream);
-    List<String> groups = groups();
-    ReadinessBoard.Matrix matrix = reader.matrix(electionId, groups, province, state, workstream);
+    ReadinessBoard.Matrix matrix = reader.matrix(electionId, province, state, workstream);
     common(model, electionId);
     model.addAttribute("matrix", matrix);
     model.addAttribute("stages", calendars.calendarOf(electionId).stages());
     model.addAttribute("states", CellState.values());
     model.addAttribute("workstreams", ReadinessBoard.WORKSTREAMS.stream()
         .collect(java.util.stream.Collectors.toMap(w -> w, Workstreams::label, (a, b) -> a, java.util.LinkedHashMap::new)));
-    model.addAttribute("provinces", provinces(board.visible(groups)));
+    model.addAttribute("provinces", provinces(board.visible(reader.readerGroups())));
     model.addAttribute("province", province);
     model.addAttribute("state", state);
     model.addAttribute("workstream", workstream);
@@ -89,15 +88,14 @@ class BoardPages {
   @GetMapping(value = "/papan/{electionId}/matriks.csv", produces = "text/csv")
   ResponseEntity<String> matrixCsv(@PathVariable String electionId, @RequestParam(required = false) String province,
       @RequestParam(required = false) String state, @RequestParam(required = false) String workstream) {
-    return BoardController.csv("kesiapan-" + electionId, BoardCsv.matrix(reader.matrix(electionId, groups(),
+    return BoardController.csv("kesiapan-" + electionId, BoardCsv.matrix(reader.matrix(electionId,
         blankToNull(province), blankToNull(state), blankToNull(workstream))));
   }
 
   @GetMapping("/papan/{electionId}/wilayah/{regionCode}")
   String region(@PathVariable String electionId, @PathVariable String regionCode, Model model) {
-    List<String> groups = groups();
-    RegionBoard.RegionView view = reader.view(electionId, groups, regionCode);
-    List<RegionAudit.Entry> trail = reader.audit(electionId, groups, regionCode);
+    RegionBoard.RegionView view = reader.view(electionId, regionCode);
+    List<RegionAudit.Entry> trail = reader.audit(electionId, regionCode);
     common(model, electionId);
     model.addAttribute("view", view);
     model.addAttribute("trailTotal", trail.size());
@@ -109,12 +107,12 @@ class BoardPages {
 
   @GetMapping(value = "/papan/{electionId}/wilayah/{regionCode}/tugas.csv", produces = "text/csv")
   ResponseEntity<String> tasksCsv(@PathVariable String electionId, @PathVariable String regionCode) {
-    return BoardController.csv("tugas-" + regionCode, BoardCsv.tasks(reader.tasks(electionId, groups(), regionCode)));
+    return BoardController.csv("tugas-" + regionCode, BoardCsv.tasks(reader.tasks(electionId, regionCode)));
   }
 
   @GetMapping(value = "/papan/{electionId}/wilayah/{regionCode}/jejak.csv", produces = "text/csv")
   ResponseEntity<String> auditCsv(@PathVariable String electionId, @PathVariable String regionCode) {
-    return BoardController.csv("jejak-" + regionCode, BoardCsv.audit(reader.audit(electionId, groups(), regionCode)));
+    return BoardController.csv("jejak-" + regionCode, BoardCsv.audit(reader.audit(electionId, regionCode)));
   }
 
   /** A refusal or a missing page, as a page in Bahasa Indonesia with the reason and the status. */
@@ -153,8 +151,4 @@ class BoardPages {
     return user == null ? null : user.getUserId();
   }
 
-  private List<String> groups() {
-    Authentication user = identity.getCurrentAuthentication();
-    return user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-  }
 }

@@ -64,6 +64,25 @@ final class CoordinationMeetingDriver {
         .singleResult();
   }
 
+  /** The groups a task is offered to (its candidate groups, escalation included). */
+  List<String> groups(Task task) {
+    return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
+        .map(l -> l.getGroupId()).toList();
+  }
+
+  /** Executes every job of the instance that is due now, including the ones they create. */
+  static void runJobs(org.camunda.bpm.engine.ManagementService management, ProcessInstance pi) {
+    for (int round = 0; round < 30; round++) {
+      List<org.camunda.bpm.engine.runtime.Job> due = management.createJobQuery().processInstanceId(pi.getId())
+          .executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> management.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming");
+  }
+
   /** The schedule form of a campaign coordination meeting in Kota Palopo, convened by its Kesbangpol. */
   static Map<String, Object> scheduleForm(String electionId, String meetingAt, List<String> invited) {
     Map<String, Object> form = new HashMap<>();

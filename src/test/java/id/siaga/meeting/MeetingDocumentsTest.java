@@ -37,7 +37,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -210,13 +209,7 @@ class MeetingDocumentsTest {
   }
 
   void runJobs(ProcessInstance pi) {
-    for (int round = 0; round < 30; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
-      if (due.isEmpty()) {
-        break;
-      }
-      due.forEach(job -> management.executeJob(job.getId()));
-    }
+    CoordinationMeetingDriver.runJobs(management, pi);
     batches.sendReady();
   }
 

@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -160,8 +159,7 @@ class ProvinceRakorTest {
   }
 
   List<String> groups(Task task) {
-    return tasks.getIdentityLinksForTask(task.getId()).stream().filter(l -> l.getGroupId() != null)
-        .map(l -> l.getGroupId()).toList();
+    return driver.groups(task);
   }
 
   /** The open tasks of the instance that the user sees through the engine's REST API (authorizations on). */
@@ -179,13 +177,7 @@ class ProvinceRakorTest {
 
   void runJobsAt(ProcessInstance pi, Instant instant) {
     ClockUtil.setCurrentTime(Date.from(instant.plusSeconds(1)));
-    for (int round = 0; round < 30; round++) {
-      List<Job> jobs = management.createJobQuery().processInstanceId(pi.getId()).executable().list();
-      if (jobs.isEmpty()) {
-        break;
-      }
-      jobs.forEach(job -> management.executeJob(job.getId()));
-    }
+    CoordinationMeetingDriver.runJobs(management, pi);
     batches.sendReady();
   }
 }

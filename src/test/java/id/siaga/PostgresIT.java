@@ -161,7 +161,7 @@ class PostgresIT {
           .taskDefinitionKey("RecordMeetingOutcomeTask").singleResult().getId();
       engine.getFormService().submitTaskForm(outcome, Map.of("meetingOutcome", "DILAKSANAKAN",
           "attendance", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create(), "minutes", "Siap.",
-          "actionItem1Description", "Patroli", "actionItem1Owner", "POLRI", "actionItem1Due", "2026-12-28"));
+          "actionItem1Description", "Patroli", "actionItem1Owner", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"POLRI\"]").create(), "actionItem1Due", "2026-12-28"));
       String item = tasks.createTaskQuery().processInstanceId(meeting.getId())
           .taskDefinitionKey("CompleteActionItemTask").taskCandidateGroup("polri7373").singleResult().getId();
       engine.getFormService().submitTaskForm(item, Map.of("followUpDecision", "SELESAI",

@@ -221,6 +221,7 @@ public class CoordinationMeeting {
     execution.setVariableLocal(ACTION_ITEM_TEXT, item.description());
     execution.setVariableLocal(ACTION_ITEM_DUE_AT, item.dueLocal().toString());
     execution.setVariableLocal(ACTION_ITEM_DUE_TEXT, deadlines.display(meeting.regionCode(), item.dueAt()));
+    execution.setVariableLocal(MeetingVariables.RECURRING, item.recurrence().recurring());
     for (String name : List.of(FOLLOW_UP_DECISION, FOLLOW_UP_OUTCOME, EVIDENCE, WAIVER_REASON, WAIVER_REQUESTED_AT,
         WAIVER_DECISION, REFUSAL_REASON)) {
       execution.setVariableLocal(name, Variables.stringValue(null));
@@ -263,6 +264,68 @@ public class CoordinationMeeting {
     for (String name : List.of(FOLLOW_UP_DECISION, WAIVER_DECISION, WAIVER_REASON)) {
       execution.setVariable(name, Variables.stringValue(null));
     }
+  }
+
+  // ---- the periods of a recurring action item
+
+  /** The numbers of the item's periods, 1 to n: the collection of the periods' sequential multi-instance. */
+  public List<Integer> periodNumbers(DelegateExecution execution) {
+    return periodsOf(actionItemOf(execution)).stream().map(ActionPeriods.Period::number).toList();
+  }
+
+  /**
+   * Declares one period's variables in its own sub-process instance: when it starts (the timer
+   * waits for it), its last day (the confirmation's due rule) and how the task names it.
+   */
+  void preparePeriod(DelegateExecution execution) {
+    ActionItem item = actionItemOf(execution);
+    ActionPeriods.Period period = periodOf(execution, item);
+    String region = meetingOf(execution).regionCode();
+    execution.setVariableLocal(MeetingVariables.PERIOD_STARTS_AT,
+        java.util.Date.from(deadlines.at(region, period.firstDay(), java.time.LocalTime.MIDNIGHT)));
+    execution.setVariableLocal(MeetingVariables.PERIOD_DUE_AT, period.lastDay().toString());
+    execution.setVariableLocal(MeetingVariables.PERIOD_TEXT, "periode " + period.number() + " dari "
+        + periodsOf(item).size() + ": " + period.text());
+    execution.setVariableLocal(MeetingVariables.PERIOD_DECISION, Variables.stringValue(null));
+    execution.setVariableLocal(MeetingVariables.PERIOD_NOTE, Variables.stringValue(null));
+  }
+
+  void checkPeriodForm(DelegateTask task) {
+    FollowUps.checkPeriodForm(new FormInput(task::getVariable));
+  }
+
+  /** The owner's confirmation of one period, recorded with the period's dates from the item, not the form. */
+  void recordPeriod(DelegateExecution execution) {
+    ActionItem item = actionItemOf(execution);
+    ActionPeriods.Period period = periodOf(execution, item);
+    boolean executed = FollowUps.checkPeriodForm(new FormInput(execution::getVariable));
+    Instant dueAt = deadlines.at(meetingOf(execution).regionCode(), period.lastDay(), java.time.LocalTime.of(23, 59));
+    meetings.insertPeriod(FollowUps.confirmed(item, period, dueAt, executed,
+        (String) execution.getVariable(MeetingVariables.PERIOD_NOTE), currentUser(), now()));
+  }
+
+  /** After the last period: the item is done. */
+  void recordRecurringDone(DelegateExecution execution) {
+    ActionItem item = actionItemOf(execution);
+    List<ActionPeriodRecord> periods = meetings.periods(item.meetingId()).stream()
+        .filter(p -> p.itemId().equals(item.itemId())).toList();
+    meetings.updateActionItem(FollowUps.recurringDone(item, periods, now()));
+  }
+
+  private List<ActionPeriods.Period> periodsOf(ActionItem item) {
+    Meeting meeting = meeting(item.meetingId());
+    return ActionPeriods.of(item.recurrence(),
+        meeting.meetingAt().atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate(), item.dueLocal());
+  }
+
+  /** The period this execution confirms: the multi-instance's element, which the engine set, not a form. */
+  private ActionPeriods.Period periodOf(DelegateExecution execution, ActionItem item) {
+    Object number = execution.getVariable(MeetingVariables.PERIOD_NO);
+    List<ActionPeriods.Period> periods = periodsOf(item);
+    if (!(number instanceof Integer n) || n < 1 || n > periods.size()) {
+      throw new IllegalStateException("no period " + number + " of action item " + item.itemId());
+    }
+    return periods.get(n - 1);
   }
 
   // ---- close

@@ -54,6 +54,7 @@ class MeetingController {
     body.put("minutes", meeting.minutes());
     body.put("reports", meetings.reports(meetingId));
     body.put("actionItems", meetings.actionItems(meetingId));
+    body.put("actionPeriods", meetings.periods(meetingId));
     body.put("slides", meetings.slides(meetingId));
     return body;
   }

@@ -100,6 +100,26 @@ class MeetingDelegates {
   }
 
   @Bean
+  JavaDelegate preparePeriod(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::preparePeriod;
+  }
+
+  @Bean
+  TaskListener checkPeriodConfirmation(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::checkPeriodForm;
+  }
+
+  @Bean
+  JavaDelegate recordPeriod(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::recordPeriod;
+  }
+
+  @Bean
+  JavaDelegate recordRecurringItemDone(CoordinationMeeting coordinationMeeting) {
+    return coordinationMeeting::recordRecurringDone;
+  }
+
+  @Bean
   JavaDelegate closeMeeting(CoordinationMeeting coordinationMeeting) {
     return coordinationMeeting::close;
   }

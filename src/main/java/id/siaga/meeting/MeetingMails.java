@@ -35,9 +35,12 @@ class MeetingMails {
   private final MeetingDocuments documents;
   private final PdfDocuments pdf;
 
+  private final ActionItemLines itemLines;
+
   MeetingMails(CoordinationMeeting coordinationMeeting, MeetingRepository meetings, MeetingInvitations invitations,
       Mailer mailer, Recipients recipients, MailTemplates templates, LocalDeadlines deadlines, TasklistLinks links,
-      MeetingDocuments documents, PdfDocuments pdf) {
+      MeetingDocuments documents, PdfDocuments pdf, ActionItemLines itemLines) {
+    this.itemLines = itemLines;
     this.documents = documents;
     this.pdf = pdf;
     this.coordinationMeeting = coordinationMeeting;
@@ -75,7 +78,7 @@ class MeetingMails {
   private Mail composeMinutes(Meeting m) {
     Map<String, Object> model = meetingModel(m);
     model.putAll(documents.minutesModel(m));
-    model.put("items", items(m, meetings.actionItems(m.meetingId())));
+    model.put("items", itemLines.of(m, meetings.actionItems(m.meetingId())));
     List<String> to = recipients.ofGroups(m.invitedGroups());
     List<String> cc = recipients.ofGroups(List.of(m.conveningGroup())).stream().filter(a -> !to.contains(a)).toList();
     return new Mail(to, cc, "[Siaga Pilkada] Notulen: " + m.title() + " – " + model.get("regionName"),
@@ -133,7 +136,7 @@ class MeetingMails {
     model.put("itemsDone", summary.itemsDone());
     model.put("itemsWaived", summary.itemsWaived());
     model.put("itemsLate", summary.itemsLate());
-    model.put("items", items(m, items));
+    model.put("items", itemLines.of(m, items));
     List<String> to = recipients.ofGroups(List.of(m.conveningGroup()));
     List<String> cc = recipients.ofUser(m.convenedBy()).stream().filter(a -> !to.contains(a)).toList();
     return new Mail(to, cc, "[Siaga Pilkada] Ringkasan Rakor: " + m.title() + " – " + model.get("regionName"),
@@ -150,12 +153,6 @@ class MeetingMails {
     model.put("recordLink", links.to(MeetingPages.path(m.meetingId())));
     model.put("link", links.tasklist());
     return model;
-  }
-
-  private List<Map<String, Object>> items(Meeting m, List<ActionItem> items) {
-    return items.stream().map(i -> Map.<String, Object>of("number", i.number(), "description", i.description(),
-        "owner", coordinationMeeting.agencyName(i.ownerGroup()), "due", deadlines.display(m.regionCode(), i.dueAt()),
-        "status", statusLabel(i.status()), "late", i.late())).toList();
   }
 
   static String statusLabel(ActionItemStatus status) {

@@ -23,14 +23,20 @@ import org.springframework.stereotype.Service;
 /**
  * The rules of the coordinator's record of a meeting. Held: only once it has started, with the
  * attendance (invited or convening agencies), the minutes, and up to {@value MeetingVariables#ACTION_ITEM_SLOTS} action
- * items, each with a description, an owner agency of the region and a due date after today and
- * before the stage ends. Postponed: a new date in the future and before the stage ends, with a
+ * items, each with a description, one or more owner agencies of the meeting (a joint item: one part
+ * per owner), a due date after today and before the election ends, and how often it recurs (a
+ * recurring item runs from the meeting's day to its due date, at most
+ * {@value ActionPeriods#MAX_PERIODS} periods). Postponed: a new date in the future and before the stage ends, with a
  * reason. Cancelled: a reason.
  */
 @Service
 class MeetingOutcomes {
 
-  /** The filled action-item slots of the form, in order, as rows (description, ownerAgency, dueDate). */
+  /**
+   * The filled action-item slots of the form, in order, as rows (description, ownerAgency,
+   * dueDate, recurrence). A slot counts as filled when its description, owners or due date is; its
+   * recurrence alone does not (the form preselects it).
+   */
   private static List<Map<String, Object>> actionItemRows(FormInput input) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int slot = 1; slot <= MeetingVariables.ACTION_ITEM_SLOTS; slot++) {
@@ -38,12 +44,36 @@ class MeetingOutcomes {
       row.put("description", input.value(MeetingVariables.actionItemField(slot, "Description")));
       row.put("ownerAgency", input.value(MeetingVariables.actionItemField(slot, "Owner")));
       row.put("dueDate", input.value(MeetingVariables.actionItemField(slot, "Due")));
-      if (row.values().stream().anyMatch(v -> v != null && !v.toString().isBlank())) {
+      boolean filled = row.values().stream().anyMatch(v -> v != null && !v.toString().isBlank()
+          && !v.toString().replaceAll("\\s", "").equals("[]"));
+      row.put("recurrence", input.value(MeetingVariables.actionItemField(slot, "Recurrence")));
+      if (filled) {
         rows.add(row);
       }
     }
     return rows;
   }
+
+  /**
+   * The owners a slot names: one agency (a select, as forms before joint items sent) or several (a
+   * tag list, as JSON). Each appears once, in the order given.
+   */
+  private static List<String> ownerValues(FormInput row, Object raw, String label) {
+    List<String> owners = new ArrayList<>();
+    if (raw == null || raw.toString().isBlank()) {
+      return owners;
+    }
+    List<Object> values = raw instanceof java.util.Collection<?> || raw.toString().trim().startsWith("[")
+        ? row.list("ownerAgency", label) : List.of(raw.toString().trim());
+    for (Object value : values) {
+      String owner = String.valueOf(value).trim();
+      if (!owner.isEmpty() && !owners.contains(owner)) {
+        owners.add(owner);
+      }
+    }
+    return owners;
+  }
+
   static final int MINUTES_MAX = 4000;
   static final int ITEM_MAX = 1000;
 
@@ -128,21 +158,30 @@ class MeetingOutcomes {
     Instant electionEnd = scheduling.electionEnd(meeting);
     LocalDate today = now.atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate();
     List<ActionItem> items = new ArrayList<>();
+    LocalDate meetingDay = meeting.meetingAt().atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate();
     for (int i = 0; i < rows.size(); i++) {
       int number = i + 1;
       String label = "Tindak lanjut " + number;
       FormInput row = new FormInput(rows.get(i));
       String description = row.text("description", label + ": uraian", ITEM_MAX, true);
-      String ownerValue = row.text("ownerAgency", label + ": instansi penanggung jawab", 64, true);
-      LocalDate due = row.localDate(rows.get(i).get("dueDate"), label + ": tenggat");
-      String owner = null;
-      if (ownerValue != null) {
-        owner = agencyOf(ownerValue, meeting).orElse(null);
-        if (owner == null) {
+      List<String> ownerValues = ownerValues(row, rows.get(i).get("ownerAgency"), label + ": instansi penanggung jawab");
+      if (ownerValues.isEmpty()) {
+        row.problem(label + ": instansi penanggung jawab wajib diisi");
+      }
+      List<String> owners = new ArrayList<>();
+      for (String ownerValue : ownerValues) {
+        Optional<String> owner = ownerValue.length() > 64 ? Optional.empty() : agencyOf(ownerValue, meeting);
+        if (owner.isEmpty()) {
           row.problem(label + ": instansi " + FormInput.echo(ownerValue) + " tidak ada di wilayah rapat"
               + " dan tidak diundang");
+        } else if (!owners.contains(owner.get())) {
+          owners.add(owner.get());
         }
       }
+      Object recurrenceValue = rows.get(i).get("recurrence");
+      Recurrence recurrence = recurrenceValue == null || recurrenceValue.toString().isBlank() ? Recurrence.SEKALI
+          : row.choice("recurrence", label + ": pengulangan", Recurrence.class);
+      LocalDate due = row.localDate(rows.get(i).get("dueDate"), label + ": tenggat");
       Instant dueAt = null;
       if (due != null) {
         dueAt = deadlines.at(meeting.regionCode(), due, LocalTime.of(23, 59));
@@ -151,12 +190,21 @@ class MeetingOutcomes {
         } else if (dueAt.isAfter(electionEnd)) {
           row.problem(label + ": tenggat harus sebelum pemilihan berakhir ("
               + deadlines.display(meeting.regionCode(), electionEnd) + ")");
+        } else if (recurrence != null && recurrence.recurring()
+            && ActionPeriods.of(recurrence, meetingDay, due).size() > ActionPeriods.MAX_PERIODS) {
+          row.problem(label + ": paling banyak " + ActionPeriods.MAX_PERIODS + " periode konfirmasi ("
+              + ActionPeriods.of(recurrence, meetingDay, due).size() + " " + recurrence.label()
+              + " sampai tenggat); pilih pengulangan mingguan atau tanggal akhir yang lebih dekat");
         }
       }
       row.problems().forEach(input::problem);
       if (row.problems().isEmpty()) {
-        items.add(new ActionItem(ActionItem.idOf(meeting.meetingId(), number), meeting.meetingId(), number,
-            description, owner, due, dueAt, ActionItemStatus.TERBUKA, null, null, null, null, null, null, false));
+        for (int part = 1; part <= owners.size(); part++) {
+          String id = owners.size() == 1 ? ActionItem.idOf(meeting.meetingId(), number)
+              : ActionItem.idOf(meeting.meetingId(), number, part);
+          items.add(new ActionItem(id, meeting.meetingId(), number, description, owners.get(part - 1), due, dueAt,
+              ActionItemStatus.TERBUKA, null, null, null, null, null, null, false, recurrence));
+        }
       }
     }
     return new Held(attendance, minutes, items);

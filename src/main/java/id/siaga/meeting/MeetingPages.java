@@ -33,9 +33,11 @@ class MeetingPages {
   private final MeetingDocuments documents;
   private final LocalDeadlines deadlines;
   private final MeetingSlides slides;
+  private final ActionItemLines itemLines;
 
   MeetingPages(MeetingRepository meetings, RegionAccess access, CoordinationMeeting coordinationMeeting,
-      MeetingDocuments documents, LocalDeadlines deadlines, MeetingSlides slides) {
+      MeetingDocuments documents, LocalDeadlines deadlines, MeetingSlides slides, ActionItemLines itemLines) {
+    this.itemLines = itemLines;
     this.slides = slides;
     this.meetings = meetings;
     this.access = access;
@@ -77,10 +79,7 @@ class MeetingPages {
       reports.add(row);
     }
     model.addAttribute("reports", reports);
-    model.addAttribute("items", meetings.actionItems(meetingId).stream().map(i -> Map.<String, Object>of(
-        "number", i.number(), "description", i.description(), "owner", coordinationMeeting.agencyName(i.ownerGroup()),
-        "due", deadlines.display(m.regionCode(), i.dueAt()), "status", MeetingMails.statusLabel(i.status()),
-        "late", i.late())).toList());
+    model.addAttribute("items", itemLines.of(m, meetings.actionItems(meetingId)));
     model.addAttribute("held", m.heldAt() != null);
     model.addAttribute("slides", slides.list(m).stream().map(s -> Map.<String, Object>of("id", s.slidesId(),
         "agency", coordinationMeeting.agencyName(s.agencyGroup()), "fileName", s.fileName(),

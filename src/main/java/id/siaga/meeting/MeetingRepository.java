@@ -126,7 +126,7 @@ class MeetingRepository {
 
   void insertActionItems(List<ActionItem> items) {
     jdbc.batchUpdate("insert into siaga_meeting_action_item (item_id, meeting_id, item_no, description, owner_group,"
-        + " due_local, due_at, status) values (?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, i) -> {
+        + " due_local, due_at, status, recurrence) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", items, 100, (ps, i) -> {
           ps.setString(1, i.itemId());
           ps.setString(2, i.meetingId());
           ps.setInt(3, i.number());
@@ -135,11 +135,12 @@ class MeetingRepository {
           ps.setString(6, i.dueLocal().toString());
           ps.setTimestamp(7, ts(i.dueAt()));
           ps.setString(8, i.status().name());
+          ps.setString(9, i.recurrence().name());
         });
   }
 
   List<ActionItem> actionItems(String meetingId) {
-    return jdbc.query("select * from siaga_meeting_action_item where meeting_id = ? order by item_no",
+    return jdbc.query("select * from siaga_meeting_action_item where meeting_id = ? order by item_no, item_id",
         MeetingRepository::actionItem, meetingId);
   }
 
@@ -153,6 +154,23 @@ class MeetingRepository {
             + " refusal_reason = ?, completed_by = ?, completed_at = ?, late = ? where item_id = ?",
         i.status().name(), i.outcome(), i.evidence(), i.waiverReason(), i.refusalReason(), i.completedBy(),
         ts(i.completedAt()), i.late(), i.itemId());
+  }
+
+  void insertPeriod(ActionPeriodRecord p) {
+    jdbc.update("insert into siaga_meeting_action_period (item_id, period_no, first_day, last_day, due_at, executed,"
+            + " note, confirmed_by, confirmed_at, late) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        p.itemId(), p.number(), p.firstDay().toString(), p.lastDay().toString(), ts(p.dueAt()), p.executed(),
+        p.note(), p.confirmedBy(), ts(p.confirmedAt()), p.late());
+  }
+
+  /** The confirmed periods of the meeting's recurring items, by item, in period order. */
+  List<ActionPeriodRecord> periods(String meetingId) {
+    return jdbc.query("select p.* from siaga_meeting_action_period p join siaga_meeting_action_item i"
+        + " on i.item_id = p.item_id where i.meeting_id = ? order by p.item_id, p.period_no", (rs, row) ->
+        new ActionPeriodRecord(rs.getString("item_id"), rs.getInt("period_no"), LocalDate.parse(rs.getString("first_day")),
+            LocalDate.parse(rs.getString("last_day")), instant(rs, "due_at"), rs.getBoolean("executed"),
+            rs.getString("note"), rs.getString("confirmed_by"), instant(rs, "confirmed_at"), rs.getBoolean("late")),
+        meetingId);
   }
 
   /** Counts one more decision on a waiver request of the item; returns the new count. */
@@ -219,7 +237,8 @@ class MeetingRepository {
         rs.getString("description"), rs.getString("owner_group"), LocalDate.parse(rs.getString("due_local")),
         instant(rs, "due_at"), ActionItemStatus.valueOf(rs.getString("status")), rs.getString("outcome"),
         rs.getString("evidence"), rs.getString("waiver_reason"), rs.getString("refusal_reason"),
-        rs.getString("completed_by"), instant(rs, "completed_at"), rs.getBoolean("late"));
+        rs.getString("completed_by"), instant(rs, "completed_at"), rs.getBoolean("late"),
+        Recurrence.valueOf(rs.getString("recurrence")));
   }
 
   private static Timestamp ts(Instant instant) {

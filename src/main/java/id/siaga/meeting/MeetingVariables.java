@@ -65,7 +65,7 @@ final class MeetingVariables {
   static java.util.List<String> actionItemFields() {
     java.util.List<String> names = new java.util.ArrayList<>();
     for (int slot = 1; slot <= ACTION_ITEM_SLOTS; slot++) {
-      for (String part : java.util.List.of("Description", "Owner", "Due")) {
+      for (String part : java.util.List.of("Description", "Owner", "Due", "Recurrence")) {
         names.add(actionItemField(slot, part));
       }
     }
@@ -88,9 +88,22 @@ final class MeetingVariables {
   static final String WAIVER_REQUESTED_AT = "waiverRequestedAt";
   static final String WAIVER_DECISION = "waiverDecision";
   static final String REFUSAL_REASON = "refusalReason";
+  /** Whether the item is confirmed per period (a boolean, local to its follow-up). */
+  static final String RECURRING = "recurring";
+
+  // one period of a recurring item (local to its instance of the periods' sub-process)
+  static final String PERIOD_NO = "periodNo";
+  static final String PERIOD_STARTS_AT = "periodStartsAt";
+  static final String PERIOD_DUE_AT = "periodDueAt";
+  static final String PERIOD_TEXT = "periodText";
+  static final String PERIOD_DECISION = "periodDecision";
+  static final String PERIOD_NOTE = "periodNote";
 
   /** The owner's choice on an action item. */
   enum FollowUpDecision { SELESAI, MINTA_PEMBEBASAN }
+
+  /** The owner's confirmation of one period of a recurring item. */
+  enum PeriodDecision { DILAKSANAKAN, TIDAK_DILAKSANAKAN }
 
   /** The coordinator's choice on a waiver request. */
   enum WaiverDecision { SETUJU, TOLAK }

@@ -138,7 +138,7 @@ public final class CoordinationMeetingBenchmark {
           .singleResult();
       forms.submitTaskForm(outcome.getId(), Map.of("meetingOutcome", "DILAKSANAKAN",
           "attendance", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create(), "minutes", "Semua siap.",
-          "actionItem1Description", "Patroli", "actionItem1Owner", "POLRI", "actionItem1Due", "2027-05-28",
+          "actionItem1Description", "Patroli", "actionItem1Owner", CoordinationMeetingDriver.json("[\"POLRI\"]"), "actionItem1Due", "2027-05-28",
           "actionItem2Description", "Data TPS", "actionItem2Owner", "KPU", "actionItem2Due", "2027-05-28"));
       for (Task item : tasks.createTaskQuery().processInstanceId(pi).taskDefinitionKey("CompleteActionItemTask").list()) {
         forms.submitTaskForm(item.getId(), Map.of("followUpDecision", "SELESAI", "followUpOutcome", "Selesai",

@@ -37,7 +37,7 @@ class CoordinationMeetingDiagramTest {
       forms.add(task.getCamundaFormRef());
     }
     assertThat(forms).containsExactlyInAnyOrder("readiness-report", "meeting-outcome", "action-item-follow-up",
-        "waiver-review");
+        "waiver-review", "action-item-period");
     forms.add(MODEL.getModelElementById("MeetingScheduledStartEvent").getAttributeValueNs(
         "http://camunda.org/schema/1.0/bpmn", "formRef"));
     for (String form : forms) {
@@ -58,7 +58,11 @@ class CoordinationMeetingDiagramTest {
     assertThat(valuesKey("meeting-outcome", "attendance")).isEqualTo("agencyOptions");
     for (int slot = 1; slot <= MeetingVariables.ACTION_ITEM_SLOTS; slot++) {
       assertThat(valuesKey("meeting-outcome", MeetingVariables.actionItemField(slot, "Owner"))).isEqualTo("agencyOptions");
+      assertThat(options("meeting-outcome", MeetingVariables.actionItemField(slot, "Recurrence")))
+          .containsExactlyElementsOf(Arrays.stream(Recurrence.values()).map(Enum::name).toList());
     }
+    assertThat(options("action-item-period", MeetingVariables.PERIOD_DECISION))
+        .containsExactlyElementsOf(Arrays.stream(MeetingVariables.PeriodDecision.values()).map(Enum::name).toList());
     assertThat(options("readiness-report", "readinessStatus"))
         .containsExactlyElementsOf(Arrays.stream(ReportedReadiness.values()).map(Enum::name).toList());
     assertThat(options("meeting-outcome", "meetingOutcome"))
@@ -80,7 +84,7 @@ class CoordinationMeetingDiagramTest {
     ReportTopics.ALL.forEach(topic -> known.add(topic.key()));
     known.addAll(MeetingVariables.actionItemFields());
     for (String form : List.of("schedule-meeting", "readiness-report", "meeting-outcome", "action-item-follow-up",
-        "waiver-review")) {
+        "waiver-review", "action-item-period")) {
       for (JsonNode field : fields(JSON.readTree(new File("bpmn/coordination-meeting/" + form + ".form")))) {
         if (field.has("key")) {
           assertThat(known).as(form + " field " + field.get("key")).contains(field.get("key").asText());

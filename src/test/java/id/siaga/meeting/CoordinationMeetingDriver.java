@@ -134,7 +134,9 @@ final class CoordinationMeetingDriver {
       for (int i = 0; i < items.size(); i++) {
         Map<String, Object> item = items.get(i);
         slots.put("actionItem" + (i + 1) + "Description", item.get("description"));
-        slots.put("actionItem" + (i + 1) + "Owner", item.get("ownerAgency"));
+        Object owner = item.get("ownerAgency");   // a tag list: Tasklist submits it as a JSON list
+        slots.put("actionItem" + (i + 1) + "Owner", owner == null ? null : json(owner instanceof String one
+            ? "[\"" + one + "\"]" : owner.toString()));
         slots.put("actionItem" + (i + 1) + "Due", item.get("dueDate"));
       }
     } catch (java.io.IOException e) {

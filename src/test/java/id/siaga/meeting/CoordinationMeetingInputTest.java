@@ -169,6 +169,29 @@ class CoordinationMeetingInputTest {
     assertThat(tasks.createTaskQuery().taskId(outcome.getId()).count()).isOne();
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "a joint item with an unknown owner|[\"POLRI\",\"FOO\"]|SEKALI|2026-12-20|Tindak lanjut 1: instansi FOO tidak ada di wilayah rapat dan tidak diundang",
+      "a joint item without owners|[]|SEKALI|2026-12-20|Tindak lanjut 1: instansi penanggung jawab wajib diisi",
+      "an unknown recurrence|[\"POLRI\"]|TAHUNAN|2026-12-20|Tindak lanjut 1: pengulangan: pilihan tidak dikenal 'TAHUNAN'",
+      "more daily periods than allowed|[\"POLRI\",\"TNI\"]|HARIAN|2027-03-14|Tindak lanjut 1: paling banyak 90 periode konfirmasi (92 setiap hari sampai tenggat)",
+  })
+  void aBadJointOrRecurringItemIsRefusedAndTheMeetingStaysOpen(String label, String owners, String recurrence,
+      String due, String message) {
+    ProcessInstance pi = start(scheduleForm(unique(13)), "kesbangpolpalopo");
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 13, 11, 0, 0, 0,
+        CoordinationMeetingProcessTest.WITA).toInstant()));
+    Task outcome = task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373");
+    Map<String, Object> form = new HashMap<>(held("[]"));
+    form.putAll(Map.of("actionItem1Description", "Patroli bersama", "actionItem1Owner", json(owners),
+        "actionItem1Due", due, "actionItem1Recurrence", recurrence));
+    assertRefused(() -> submit(outcome, "kesbangpolpalopo", form), message);
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    assertThat(meetings.find(meetingId).orElseThrow().status()).isEqualTo(MeetingStatus.DIJADWALKAN);
+    assertThat(meetings.actionItems(meetingId)).isEmpty();
+    assertThat(tasks.createTaskQuery().taskId(outcome.getId()).count()).isOne();
+  }
+
   @Test
   void aPostponementOutsideTheStageIsRefused() {
     ProcessInstance pi = start(scheduleForm(unique(14)), "kesbangpolpalopo");

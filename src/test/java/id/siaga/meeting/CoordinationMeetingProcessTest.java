@@ -77,6 +77,7 @@ class CoordinationMeetingProcessTest {
   @Autowired IdentityService identity;
   @Autowired DevMailServer mailServer;
   @Autowired MeetingRepository meetings;
+  @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
   @Autowired Elections elections;
   @Autowired id.siaga.calendar.LocalDeadlines localDeadlines;
 
@@ -341,6 +342,142 @@ class CoordinationMeetingProcessTest {
   }
 
   @Test
+  void aJointItemIsFollowedUpByEachOwnerOnItsOwnAndClosesWhenEveryPartHas() throws Exception {
+    ProcessInstance pi = heldMeetingWith(java.util.Map.of("actionItem1Description", "Patroli bersama di Wara",
+        "actionItem1Owner", CoordinationMeetingDriver.json("[\"POLRI\",\"PEMDA\"]"),
+        "actionItem1Due", meetingDay(16), "actionItem1Recurrence", "SEKALI"));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    // one item, one part per owner, each with its own task for that owner only
+    assertThat(meetings.actionItems(meetingId)).extracting(ActionItem::itemId, ActionItem::number, ActionItem::ownerGroup)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(meetingId + "-T1-1", 1, "polri7373"),
+            org.assertj.core.groups.Tuple.tuple(meetingId + "-T1-2", 1, "pemda7373"));
+    Task police = task(pi, "CompleteActionItemTask", "polri7373");
+    Task pemda = task(pi, "CompleteActionItemTask", "pemda7373");
+    assertThat(groups(police)).containsExactly("polri7373");
+    assertThat(groups(pemda)).containsExactly("pemda7373");
+    runJobs(pi);
+    assertThat(body(mail("[Siaga Pilkada] Notulen"))).contains("Polres Palopo (bersama Pemerintah Kota Palopo)");
+    // the police cannot confirm the local government's part
+    assertThatThrownBy(() -> submit(pemda, "polrespalopo", done("x", "y")))
+        .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+
+    // the police report their part done: the item is not closed while the other part is open
+    submit(police, "polrespalopo", done("Patroli 12 personel", "Sprin 12/XII"));
+    assertThat(ended(pi)).isFalse();
+    assertThat(meetings.actionItems(meetingId)).extracting(ActionItem::status)
+        .containsExactly(ActionItemStatus.SELESAI, ActionItemStatus.TERBUKA);
+
+    // the local government asks to be released from its part; the coordinator agrees; the meeting closes
+    submit(pemda, "pemdapalopo", Map.of("followUpDecision", "MINTA_PEMBEBASAN", "waiverReason", "Tidak ada kendaraan"));
+    submit(task(pi, "ReviewWaiverTask", "kesbangpol7373"), "kesbangpolpalopo", Map.of("waiverDecision", "SETUJU"));
+    runJobs(pi);
+    assertThat(ended(pi)).isTrue();
+    assertThat(meetings.actionItems(meetingId)).extracting(ActionItem::status)
+        .containsExactly(ActionItemStatus.SELESAI, ActionItemStatus.DIBEBASKAN);
+    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("2 butir, 1 selesai, 1 dibatalkan")
+        .contains("Pemerintah Kota Palopo (bersama Polres Palopo)");
+  }
+
+  @Test
+  void aRecurringItemIsConfirmedPerPeriodUntilItsEndDateAndAMissedConfirmationEscalates() throws Exception {
+    // held on day 10; the police patrol every night until day 12: three daily periods
+    ProcessInstance pi = heldMeetingWith(java.util.Map.of("actionItem1Description", "Patroli malam di titik rawan",
+        "actionItem1Owner", CoordinationMeetingDriver.json("[\"POLRI\"]"), "actionItem1Due", meetingDay(12), "actionItem1Recurrence", "HARIAN"));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    assertThat(meetings.actionItems(meetingId)).singleElement()
+        .satisfies(i -> assertThat(i.recurrence()).isEqualTo(Recurrence.HARIAN));
+    assertThat(openTasks(pi, "CompleteActionItemTask")).isEmpty();
+    runJobs(pi);   // the first period began at midnight: its task is open at once
+
+    // period 1: due at the end of the meeting's day, confirmed in time
+    Task first = task(pi, "ConfirmPeriodTask", "polri7373");
+    assertThat(tasks.getVariable(first.getId(), "periodText"))
+        .isEqualTo("periode 1 dari 3: " + LetterTexts.date(LocalDate.parse(meetingDay(10))));
+    assertThat(first.getDueDate().toInstant()).isEqualTo(endOf(meetingDay(10)));
+    submit(first, "polrespalopo", Map.of("periodDecision", "DILAKSANAKAN", "periodNote", "12 personel"));
+    runJobs(pi);
+
+    // period 2 waits for its day to begin, then is due at its end; nobody confirms it
+    assertThat(openTasks(pi, "ConfirmPeriodTask")).isEmpty();
+    Instant secondDay = ZonedDateTime.of(LocalDate.parse(meetingDay(11)), java.time.LocalTime.MIDNIGHT, WITA).toInstant();
+    assertThat(management.createJobQuery().processInstanceId(pi.getId()).timers().list())
+        .extracting(j -> j.getDuedate().toInstant()).contains(secondDay);
+    runJobsAt(pi, secondDay);
+    Task second = task(pi, "ConfirmPeriodTask", "polri7373");
+    assertThat(second.getDueDate().toInstant()).isEqualTo(endOf(meetingDay(11)));
+    runJobsAt(pi, endOf(meetingDay(11)).minus(Duration.ofHours(6)));
+    assertThat(to(mail("[Siaga Pilkada] Pengingat: Konfirmasi pelaksanaan periode – Kota Palopo")))
+        .containsExactly("polrespalopo@siaga.demo");
+    runJobsAt(pi, endOf(meetingDay(11)).plus(Duration.ofHours(12)));
+    assertThat(groups(task(pi, "ConfirmPeriodTask", "polri7373"))).containsExactlyInAnyOrder("polri7373", "polri73");
+    assertThat(to(mail("[Siaga Pilkada] Eskalasi tingkat 1: Konfirmasi pelaksanaan periode – Kota Palopo")))
+        .containsExactly("poldasulsel@siaga.demo");
+    // confirmed late, not carried out: a reason is required
+    assertRefused(() -> submit(second, "polrespalopo", Map.of("periodDecision", "TIDAK_DILAKSANAKAN")),
+        "Catatan wajib diisi");
+    submit(second, "polrespalopo", Map.of("periodDecision", "TIDAK_DILAKSANAKAN", "periodNote", "Personel ditarik ke Polda"));
+    runJobs(pi);   // the third day has begun already: its task opens at once
+
+    // period 3: confirmed in time; the item is done, late because one confirmation was
+    Task third = task(pi, "ConfirmPeriodTask", "polri7373");
+    assertThat(tasks.getVariable(third.getId(), "periodText")).asString().startsWith("periode 3 dari 3");
+    submit(third, "polrespalopo", Map.of("periodDecision", "DILAKSANAKAN"));
+    runJobs(pi);
+    assertThat(ended(pi)).isTrue();
+    assertThat(meetings.periods(meetingId)).extracting(ActionPeriodRecord::number, ActionPeriodRecord::executed,
+        ActionPeriodRecord::late).containsExactly(org.assertj.core.groups.Tuple.tuple(1, true, false),
+            org.assertj.core.groups.Tuple.tuple(2, false, true), org.assertj.core.groups.Tuple.tuple(3, true, false));
+    assertThat(meetings.periods(meetingId).get(1).note()).isEqualTo("Personel ditarik ke Polda");
+    assertThat(meetings.actionItems(meetingId)).singleElement().satisfies(i -> {
+      assertThat(i.status()).isEqualTo(ActionItemStatus.SELESAI);
+      assertThat(i.outcome()).isEqualTo("2 dari 3 periode dilaksanakan");
+      assertThat(i.late()).isTrue();
+    });
+    assertThat(body(mail("[Siaga Pilkada] Ringkasan Rakor"))).contains("1 butir, 1 selesai, 0 dibatalkan, 1 terlambat")
+        .contains("setiap hari sampai").contains("3 dari 3 periode dikonfirmasi");
+  }
+
+  @Test
+  void aPeriodConfirmationCannotNameAnotherPeriodItemOrOwnerOverTheRestApi() throws Exception {
+    // a joint nightly patrol of the police and the local government, on the meeting's day and the next
+    ProcessInstance pi = heldMeetingWith(java.util.Map.of("actionItem1Description", "Patroli malam bersama",
+        "actionItem1Owner", CoordinationMeetingDriver.json("[\"POLRI\",\"PEMDA\"]"),
+        "actionItem1Due", meetingDay(11), "actionItem1Recurrence", "HARIAN"));
+    String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
+    runJobs(pi);
+    String police = task(pi, "ConfirmPeriodTask", "polri7373").getId();
+    String pemda = task(pi, "ConfirmPeriodTask", "pemda7373").getId();
+
+    // the police confirm their first night, naming the second period and the local government's part
+    Map<String, Object> variables = new java.util.HashMap<>(Map.of("periodDecision", Map.of("value", "DILAKSANAKAN")));
+    variables.put("periodNo", Map.of("value", 2, "type", "Integer"));
+    variables.put("actionItemId", Map.of("value", meetingId + "-T1-2"));
+    variables.put("ownerGroup", Map.of("value", "pemda7373"));
+    assertThat(submitOverRest("polrespalopo", police, variables)).isEqualTo(400);
+    // or confirm the local government's task itself
+    assertThat(submitOverRest("polrespalopo", pemda, Map.of("periodDecision", Map.of("value", "DILAKSANAKAN"))))
+        .isEqualTo(403);
+    assertThat(meetings.periods(meetingId)).isEmpty();
+    assertThat(tasks.createTaskQuery().taskId(police).count() + tasks.createTaskQuery().taskId(pemda).count()).isEqualTo(2);
+
+    // their own confirmation, without extras, is recorded for their part and the first period only
+    assertThat(submitOverRest("polrespalopo", police, Map.of("periodDecision", Map.of("value", "DILAKSANAKAN"))))
+        .isEqualTo(204);
+    assertThat(meetings.periods(meetingId)).singleElement().satisfies(p -> {
+      assertThat(p.itemId()).isEqualTo(meetingId + "-T1-1");
+      assertThat(p.number()).isEqualTo(1);
+      assertThat(p.confirmedBy()).isEqualTo("polrespalopo");
+    });
+    assertThat(task(pi, "ConfirmPeriodTask", "pemda7373").getId()).isEqualTo(pemda);
+  }
+
+  int submitOverRest(String user, String taskId, Map<String, Object> variables) {
+    return rest.withBasicAuth(user, id.siaga.SiagaSpringBootTest.DEMO_PASSWORD)
+        .postForEntity("/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", variables), String.class)
+        .getStatusCode().value();
+  }
+
+  @Test
   void theCoordinatorsRecordIsRemindedAndEscalatedToTheProvinceThenKemendagriAndTheNationalDesk() throws Exception {
     ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI"));
     runJobs(pi);
@@ -439,6 +576,22 @@ class CoordinationMeetingProcessTest {
     at(meetingStart(10).plus(Duration.ofHours(3)));
     submit(task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373"), "kesbangpolpalopo", held(actionItemsJson));
     return pi;
+  }
+
+  /** A meeting already held, with the outcome form's action-item fields as given. */
+  ProcessInstance heldMeetingWith(Map<String, Object> actionItemFields) {
+    ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI", "KPU", "PEMDA"));
+    runJobs(pi);
+    at(meetingStart(10).plus(Duration.ofHours(3)));
+    Map<String, Object> form = new java.util.HashMap<>(held("[]"));
+    form.putAll(actionItemFields);
+    submit(task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373"), "kesbangpolpalopo", form);
+    return pi;
+  }
+
+  /** The end of a local day in Palopo, 23:59 WITA: when an item or a period of that day is due. */
+  static Instant endOf(String day) {
+    return ZonedDateTime.of(LocalDate.parse(day), java.time.LocalTime.of(23, 59), WITA).toInstant();
   }
 
   ProcessInstance schedule(String meetingAt, List<String> invited) {

@@ -59,6 +59,7 @@ class CoordinationMeetingTasklistBrowserTest {
   @AfterEach
   void tearDown() {
     identity.clearAuthentication();
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     runtime.createProcessInstanceQuery().processDefinitionKey(MeetingVariables.PROCESS_KEY).list()
         .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
   }
@@ -140,6 +141,26 @@ class CoordinationMeetingTasklistBrowserTest {
         .stream().map(WebElement::getText).map(String::trim).filter(t -> !t.isEmpty()).toList();
     assertThat(attendance).contains("Badan Kesbangpol Kota Palopo", "Polres Palopo", "KPU Kota Palopo");
     browser.screenshot("04b-meeting-outcome-held");
+
+    // the record, once the meeting has begun (the engine's clock; the browser's date picker runs on
+    // the real one, so the item's end date is a real future day): a joint, nightly action item of the
+    // police and KPU, both chosen by name from the tag list
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        java.time.ZonedDateTime.of(2026, 12, 20, 12, 0, 0, 0, WITA).toInstant()));
+    browser.click(browser.option("Polres Palopo"));
+    browser.type(browser.field("Notulen (ringkasan)"), "Patroli malam bersama disepakati.");
+    browser.type(browser.field("Tindak lanjut 1: uraian"), "Patroli malam bersama di titik rawan");
+    browser.search("Tindak lanjut 1: instansi penanggung jawab (satu atau lebih)", "Polres", "Polres Palopo");
+    browser.search("Tindak lanjut 1: instansi penanggung jawab (satu atau lebih)", "KPU", "KPU Kota Palopo");
+    browser.type(browser.field("Tindak lanjut 1: tenggat"), "12/22/2026");
+    browser.select("Tindak lanjut 1: pengulangan", "Setiap hari sampai tenggat");
+    browser.screenshot("04c-meeting-outcome-joint-recurring-item");
+    browser.complete();
+    browser.until(d -> !meetings.actionItems(meetingId).isEmpty());
+    assertThat(meetings.actionItems(meetingId)).extracting(ActionItem::ownerGroup, ActionItem::recurrence,
+        ActionItem::dueLocal).containsExactly(
+            org.assertj.core.groups.Tuple.tuple("polri7373", Recurrence.HARIAN, LocalDate.of(2026, 12, 22)),
+            org.assertj.core.groups.Tuple.tuple("kpu7373", Recurrence.HARIAN, LocalDate.of(2026, 12, 22)));
   }
 
   @Test

@@ -144,7 +144,7 @@ class MeetingRulesTest {
   @Test
   void anItemIsLateWhenDoneOrWaivedAfterItsDueDateAndARefusalReopensIt() {
     ActionItem item = new ActionItem("m-T1", "m", 1, "Patroli", "polri7373", LocalDate.of(2026, 12, 20), DUE,
-        ActionItemStatus.TERBUKA, null, null, null, null, null, null, false);
+        ActionItemStatus.TERBUKA, null, null, null, null, null, null, false, Recurrence.SEKALI);
     assertThat(FollowUps.done(item, "o", "e", "u", DUE).late()).isFalse();
     assertThat(FollowUps.done(item, "o", "e", "u", DUE.plusSeconds(60)).late()).isTrue();
     ActionItem requested = FollowUps.waiverRequested(item, "alasan", "u", DUE.plusSeconds(60));
@@ -157,6 +157,52 @@ class MeetingRulesTest {
   }
 
   @Test
+  void aRecurringItemRunsFromTheMeetingsDayToItsEndDateInDaysOrWeeks() {
+    LocalDate meetingDay = LocalDate.of(2026, 12, 10);
+    assertThat(ActionPeriods.of(Recurrence.SEKALI, meetingDay, LocalDate.of(2026, 12, 20))).isEmpty();
+    assertThat(ActionPeriods.of(Recurrence.HARIAN, meetingDay, LocalDate.of(2026, 12, 12)))
+        .extracting(ActionPeriods.Period::firstDay, ActionPeriods.Period::lastDay)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(meetingDay, meetingDay),
+            org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 12, 11), LocalDate.of(2026, 12, 11)),
+            org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 12, 12), LocalDate.of(2026, 12, 12)));
+    // weeks from the meeting's day; the last one is cut at the end date
+    List<ActionPeriods.Period> weeks = ActionPeriods.of(Recurrence.MINGGUAN, meetingDay, LocalDate.of(2026, 12, 27));
+    assertThat(weeks).extracting(ActionPeriods.Period::number, ActionPeriods.Period::firstDay, ActionPeriods.Period::lastDay)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, meetingDay, LocalDate.of(2026, 12, 16)),
+            org.assertj.core.groups.Tuple.tuple(2, LocalDate.of(2026, 12, 17), LocalDate.of(2026, 12, 23)),
+            org.assertj.core.groups.Tuple.tuple(3, LocalDate.of(2026, 12, 24), LocalDate.of(2026, 12, 27)));
+    assertThat(weeks.get(2).text()).isEqualTo("24 Desember 2026 s.d. 27 Desember 2026");
+    assertThat(ActionPeriods.of(Recurrence.HARIAN, meetingDay, meetingDay)).hasSize(1);
+    assertThatThrownBy(() -> ActionPeriods.period(Recurrence.HARIAN, meetingDay, meetingDay, 2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aPeriodIsLateWhenConfirmedAfterItsLastDayAndTheItemIsLateIfAnyPeriodWas() {
+    ActionItem item = new ActionItem("m-T1", "m", 1, "Patroli malam", "polri7373", LocalDate.of(2026, 12, 12), DUE,
+        ActionItemStatus.TERBUKA, null, null, null, null, null, null, false, Recurrence.HARIAN);
+    ActionPeriods.Period period = new ActionPeriods.Period(1, LocalDate.of(2026, 12, 10), LocalDate.of(2026, 12, 10));
+    ActionPeriodRecord inTime = FollowUps.confirmed(item, period, DUE, true, null, "u", DUE);
+    ActionPeriodRecord late = FollowUps.confirmed(item, period, DUE, false, "hujan", "u", DUE.plusSeconds(1));
+    assertThat(inTime.late()).isFalse();
+    assertThat(late.late()).isTrue();
+    assertThat(FollowUps.recurringDone(item, List.of(inTime), DUE)).satisfies(done -> {
+      assertThat(done.status()).isEqualTo(ActionItemStatus.SELESAI);
+      assertThat(done.outcome()).isEqualTo("1 dari 1 periode dilaksanakan");
+      assertThat(done.late()).isFalse();
+    });
+    assertThat(FollowUps.recurringDone(item, List.of(inTime, late), DUE).late()).isTrue();
+    // the owner's form: a choice, and a reason when the work was not carried out
+    assertThat(FollowUps.checkPeriodForm(new FormInput(Map.of("periodDecision", "DILAKSANAKAN")))).isTrue();
+    CoordinationMeetingDriver.assertRefused(() -> FollowUps.checkPeriodForm(
+        new FormInput(Map.of("periodDecision", "TIDAK_DILAKSANAKAN"))), "Catatan wajib diisi");
+    CoordinationMeetingDriver.assertRefused(() -> FollowUps.checkPeriodForm(new FormInput(Map.of())),
+        "Pelaksanaan wajib dipilih");
+    CoordinationMeetingDriver.assertRefused(() -> FollowUps.checkPeriodForm(new FormInput(Map.of(
+        "periodDecision", "DILAKSANAKAN", "periodNote", "x".repeat(1001)))), "Catatan");
+  }
+
+  @Test
   void theSummaryCountsReportsAndItems() {
     Meeting meeting = new Meeting("m", "pi", "e", "73.73", "kampanye", "t", "v", "a", DUE,
         LocalDateTime.of(2026, 12, 10, 9, 0), "kesbangpol7373", List.of("polri7373", "kpu7373", "tni7373"), "u", 0,
@@ -165,9 +211,9 @@ class MeetingRulesTest {
     ReadinessReport late = new ReadinessReport("m", "polri7373", 1, List.of(), null, "n", ReportedReadiness.SIAP, null, "u",
         DUE, DUE, true, null, Map.of());
     ActionItem done = new ActionItem("m-T1", "m", 1, "d", "polri7373", LocalDate.of(2026, 12, 20), DUE,
-        ActionItemStatus.SELESAI, "o", "e", null, null, "u", DUE, true);
+        ActionItemStatus.SELESAI, "o", "e", null, null, "u", DUE, true, Recurrence.SEKALI);
     ActionItem waived = new ActionItem("m-T2", "m", 2, "d", "kpu7373", LocalDate.of(2026, 12, 20), DUE,
-        ActionItemStatus.DIBEBASKAN, null, null, "w", null, "u", DUE, false);
+        ActionItemStatus.DIBEBASKAN, null, null, "w", null, "u", DUE, false, Recurrence.SEKALI);
     assertThat(MeetingSummary.of(meeting, List.of(late), List.of(done, waived)))
         .isEqualTo(new MeetingSummary(3, 1, 1, 2, 1, 1, 0, 1));
   }

@@ -119,7 +119,7 @@ class ProvinceRakorTest {
     assertThat(options).contains("{\"label\":\"Polres Palopo\",\"value\":\"polri7373\"}");
     Map<String, Object> held = new HashMap<>(Map.of("meetingOutcome", "DILAKSANAKAN",
         "attendance", json("[\"kesbangpol73\",\"polri73\",\"polri7373\"]"), "minutes", "Patroli gabungan disepakati.",
-        "actionItem1Description", "Patroli gabungan di Wara", "actionItem1Owner", "polri7373",
+        "actionItem1Description", "Patroli gabungan di Wara", "actionItem1Owner", json("[\"polri7373\"]"),
         "actionItem1Due", "2027-02-10"));   // after the campaign (ends 16 January), within the election
     driver.submit(outcome, "kesbangpolsulsel", held);
     assertThat(meeting(meetingId).attendance()).containsExactly("kesbangpol73", "polri73", "polri7373");

@@ -72,6 +72,6 @@ class StageRakorStatusTest {
   static ActionItem item(int number, ActionItemStatus status, int daysFromNow) {
     Instant due = NOW.plusSeconds(86400L * daysFromNow);
     return new ActionItem("a-T" + number, "a", number, "Butir " + number, "polri7373", LocalDate.of(2027, 9, 18),
-        due, status, null, null, null, null, null, null, false);
+        due, status, null, null, null, null, null, null, false, Recurrence.SEKALI);
   }
 }

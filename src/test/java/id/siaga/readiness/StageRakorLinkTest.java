@@ -258,7 +258,7 @@ class StageRakorLinkTest {
     form.put("attendance", SpinValues.jsonValue("[\"KESBANGPOL\",\"POLRI\",\"KPU\"]").create());
     form.put("minutes", "Semua instansi menyampaikan kesiapan masa tenang.");
     form.put("actionItem1Description", "Patroli gabungan penertiban alat peraga");
-    form.put("actionItem1Owner", "POLRI");
+    form.put("actionItem1Owner", org.camunda.spin.plugin.variable.SpinValues.jsonValue("[\"POLRI\"]").create());
     form.put("actionItem1Due", actionItemDue);
     return form;
   }

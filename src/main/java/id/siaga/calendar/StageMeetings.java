@@ -18,7 +18,7 @@ public interface StageMeetings {
 
   /** The schedule form's fields, the same in the Rakor's start form and the stage readiness's task. */
   java.util.List<String> FORM_FIELDS = java.util.List.of("title", "meetingAt", "venue", "agenda", "invitedAgencies",
-      "durationMinutes", "letterNumber", "letterNature");
+      "invitedRegencyAgencies", "durationMinutes", "letterNumber", "letterNature");
 
   /** The business key of a region's readiness for one stage of an election. */
   static String stageKey(String electionId, String regionCode, String stageCode) {

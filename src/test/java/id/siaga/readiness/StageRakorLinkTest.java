@@ -139,6 +139,25 @@ class StageRakorLinkTest {
   }
 
   @Test
+  void aProvincesStageRakorInvitesTheAgenciesOfItsRegenciesFromTheTask() {
+    ProcessInstance pi = runtime.startProcessInstanceByKey("stage-readiness", Variables.createVariables()
+        .putValue("regionCode", "73").putValue("stageCode", STAGE).putValue("electionId", electionId));
+    Task schedule = scheduleTask(pi);
+    assertThat(groups(schedule)).containsExactly("kesbangpol73");
+    assertThat(tasks.getVariable(schedule.getId(), "invitedRegencyAgencies").toString()).isEqualTo("[]");
+    Map<String, Object> form = scheduleForm(VOTING_DAY.minusDays(5) + "T10:00");
+    form.put("title", "Rakor kesiapan masa tenang Sulawesi Selatan");
+    form.put("invitedAgencies", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create());
+    form.put("invitedRegencyAgencies", SpinValues.jsonValue("[\"POLRI\"]").create());
+    submit(schedule, "kesbangpolsulsel", form);
+    ProcessInstance rakor = rakorOf(electionId);
+    // Polda and KPU Provinsi, and the Polres of each of the 24 regencies and cities
+    assertThat(tasks.createTaskQuery().processInstanceId(rakor.getId()).taskDefinitionKey("SubmitReadinessReportTask")
+        .list()).hasSize(2 + 24).anySatisfy(t -> assertThat(groups(t)).containsExactly("polri7373"));
+    assertThat(scheduleTask(pi)).isNull();
+  }
+
+  @Test
   void aCancelledRakorOpensTheTaskToScheduleOneAgain() {
     ProcessInstance pi = startReadiness(STAGE);
     submit(scheduleTask(pi), "kesbangpolpalopo", scheduleForm(VOTING_DAY.minusDays(5) + "T09:00"));

@@ -57,7 +57,8 @@ class StageRakorStatusTest {
   @Test
   void theReadinessTaskPassesTheRakorsOwnScheduleFields() {
     assertThat(StageMeetings.FORM_FIELDS).containsExactly(MeetingVariables.TITLE, MeetingVariables.MEETING_AT,
-        MeetingVariables.VENUE, MeetingVariables.AGENDA, MeetingVariables.INVITED_AGENCIES, MeetingVariables.DURATION,
+        MeetingVariables.VENUE, MeetingVariables.AGENDA, MeetingVariables.INVITED_AGENCIES,
+        MeetingVariables.INVITED_REGENCY_AGENCIES, MeetingVariables.DURATION,
         MeetingVariables.LETTER_NUMBER, MeetingVariables.LETTER_NATURE);
   }
 

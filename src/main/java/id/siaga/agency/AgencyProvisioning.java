@@ -85,6 +85,9 @@ class AgencyProvisioning implements RegionImportStep {
     for (Authorization grant : access.missingGrants(desired)) {
       writes.add(() -> access.save(grant));
     }
+    for (String obsolete : access.obsoleteGrants()) {
+      writes.add(() -> access.delete(obsolete));
+    }
     for (int from = 0; from < writes.size(); from += WRITES_PER_COMMAND) {
       List<Runnable> chunk = writes.subList(from, Math.min(writes.size(), from + WRITES_PER_COMMAND));
       engine.getCommandExecutorTxRequired().execute(commandContext -> {

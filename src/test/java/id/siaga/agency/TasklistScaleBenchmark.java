@@ -1,0 +1,325 @@
+package id.siaga.agency;
+
+import id.siaga.SiagaPilkadaApplication;
+import id.siaga.region.NationalData;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Tasklist at national scale (issue 16, part 1): open tasks spread over every agency group, and
+ * officers asking what Tasklist asks when they open it, through the REST API with authorization
+ * on: the count of the filter "Tugas instansi saya" and its first page (15 tasks, newest first)
+ * with the three variables the filter shows. Measured one officer at a time and with 50 officers
+ * at once; then the same calls with the engine's authorization checks switched off (the bare
+ * engine's cost of the same work, in the same run, on the same rows), and the same query through
+ * the Java API in the process. Prints p50, p95 and p99 of each.
+ *
+ * <p>The tasks come from a probe process started through the engine (each instance a parallel
+ * multi-instance user task over 50 groups, with the variables the filter shows), so every task has
+ * its candidate-group link and the default authorization the engine writes for it, as the
+ * product's tasks do.
+ * <pre>java -Xmx4g -Dbenchmark.db=h2|postgres -Dbenchmark.tasks=100000 \
+ *     -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) id.siaga.agency.TasklistScaleBenchmark</pre>
+ */
+public final class TasklistScaleBenchmark {
+
+  static final int TASKS_PER_INSTANCE = 50;
+  static final int OFFICERS = 50;
+  static final int ROUNDS = Integer.getInteger("benchmark.rounds", 200);
+  static final int OLD_ROUNDS = Integer.getInteger("benchmark.oldRounds", 20);
+  static final int CONCURRENT_ROUNDS = Integer.getInteger("benchmark.concurrentRounds", 10);
+  static final String PASSWORD = "Uji#Skala2026";
+  static final String BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
+      + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+
+  public static void main(String[] args) throws Exception {
+    String db = System.getProperty("benchmark.db", "h2");
+    int wanted = Integer.getInteger("benchmark.tasks", 100_000);
+    EmbeddedPostgres postgres = "postgres".equals(db) ? EmbeddedPostgres.builder().start() : null;
+    List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--siaga.demo.mail-server.port=0",
+        "--logging.level.id.siaga=WARN", "--logging.level.org.camunda=WARN",
+        "--camunda.bpm.job-execution.enabled=false", "--server.tomcat.threads.max=64"));
+    if (postgres != null) {
+      arguments.addAll(List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+          "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+    } else {
+      arguments.add("--spring.datasource.url=jdbc:h2:mem:tasklistbenchmark;DB_CLOSE_DELAY=-1");
+    }
+    arguments.addAll(List.of(args));
+    ConfigurableApplicationContext app = new SpringApplicationBuilder(SiagaPilkadaApplication.class)
+        .profiles("demo").run(arguments.toArray(String[]::new));
+    try {
+      if (app.getBean(NationalData.class).awaitSettled(Duration.ofMinutes(5)) != NationalData.State.READY) {
+        throw new IllegalStateException("the national import did not finish");
+      }
+      JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+      RuntimeService runtime = app.getBean(RuntimeService.class);
+      TaskService taskService = app.getBean(TaskService.class);
+      IdentityService identity = app.getBean(IdentityService.class);
+      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) app.getBean(
+          ProcessEngineConfiguration.class);
+      List<String> groups = jdbc.queryForList("select group_id from siaga_agency order by group_id", String.class);
+
+      // ---- the tasks: 2,000 instances of 50 tasks each for 100,000, the groups in turn
+      app.getBean(RepositoryService.class).createDeployment().name("tasklist-benchmark")
+          .addModelInstance("tasklist-probe.bpmn", probe()).deploy();
+      long t0 = System.nanoTime();
+      int instances = wanted / TASKS_PER_INSTANCE;
+      int next = 0;
+      for (int i = 0; i < instances; i++) {
+        List<String> mine = new ArrayList<>(TASKS_PER_INSTANCE);
+        for (int k = 0; k < TASKS_PER_INSTANCE; k++) {
+          mine.add(groups.get(next++ % groups.size()));
+        }
+        runtime.startProcessInstanceByKey("tasklist-probe", Map.of("groups", mine, "regionName", "Wilayah " + i,
+            "stageName", "Kampanye", "title", "Tugas uji skala " + i));
+      }
+      double created = (System.nanoTime() - t0) / 1e9;
+      long open = jdbc.queryForObject("select count(*) from ACT_RU_TASK", Long.class);
+      long links = jdbc.queryForObject("select count(*) from ACT_RU_IDENTITYLINK", Long.class);
+      long grants = jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Long.class);
+      if (postgres != null) {
+        jdbc.execute("analyze");   // as autovacuum would after the bulk inserts
+      }
+
+      // ---- the officers: one user in each of 50 groups, chosen at random (seeded)
+      List<String> sample = new ArrayList<>(groups);
+      Collections.shuffle(sample, new Random(16));
+      List<String> officers = new ArrayList<>();
+      for (String group : sample.subList(0, OFFICERS)) {
+        String userId = "bench" + group;
+        User user = identity.newUser(userId);
+        user.setFirstName("Petugas");
+        user.setLastName(group);
+        user.setEmail(userId + "@siaga.demo");
+        user.setPassword(PASSWORD);
+        identity.saveUser(user);
+        identity.createMembership(userId, group);
+        officers.add(userId);
+      }
+      String filterId = app.getBean(FilterService.class).createFilterQuery().filterName(TasklistFilters.AGENCY_TASKS)
+          .singleResult().getId();
+      String root = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port") + "/engine-rest/filter/"
+          + filterId;
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+      // H2 answers a repeated query from its last result while no table changed; a live system writes all
+      // the time (tasks created and completed, jobs), so each call here comes after a write, untimed
+      jdbc.execute("create table siaga_benchmark_tick (n integer)");
+      jdbc.update("insert into siaga_benchmark_tick values (0)");
+      Runnable tick = () -> jdbc.update("update siaga_benchmark_tick set n = n + 1");
+      Officer call = userId -> {
+        int count = Integer.parseInt(post(http, root + "/count", userId, "application/json")
+            .replaceAll("[^0-9]", ""));
+        String page = post(http, root + "/list?firstResult=0&maxResults=15", userId, "application/hal+json");
+        if (count > 0 && !page.contains("\"regionName\"")) {
+          throw new IllegalStateException(userId + " sees " + count + " tasks: " + page.substring(0, 200));
+        }
+        return count;
+      };
+
+      // for the investigation: the plan of a query (a file, with :user and :group for the first officer's)
+      String explain = System.getProperty("benchmark.explain");
+      if (explain != null) {
+        String group = sample.get(0);
+        for (String sql : java.nio.file.Files.readString(java.nio.file.Path.of(explain)).split(";\\s*\n")) {
+          if (sql.isBlank()) {
+            continue;
+          }
+          String bound = sql.replace(":user", "'bench" + group + "'").replace(":group", "'" + group + "'");
+          long t = System.nanoTime();
+          List<Map<String, Object>> rows = bound.strip().toLowerCase().matches("(?s)(delete|create|update|insert).*")
+              ? List.of(Map.of("changed", jdbc.update(bound))) : jdbc.queryForList(bound);
+          System.out.printf("-- %.1f ms%n%s%n", (System.nanoTime() - t) / 1e6, rows.stream()
+              .map(r -> r.values().toString()).collect(java.util.stream.Collectors.joining("\n")));
+        }
+      }
+      // warm-up (not measured)
+      for (int i = 0; i < 50; i++) {
+        tick.run();
+        call.open(officers.get(i % OFFICERS));
+      }
+      // as before this issue: each coordinator group with its own READ on every process definition
+      org.camunda.bpm.engine.AuthorizationService authorizations = app.getBean(
+          org.camunda.bpm.engine.AuthorizationService.class);
+      List<String> oldGrants = new ArrayList<>();
+      for (String group : groups.stream().filter(g -> g.startsWith("kesbangpol")).toList()) {
+        org.camunda.bpm.engine.authorization.Authorization grant = authorizations.createNewAuthorization(
+            org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+        grant.setResourceId("*");
+        grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ);
+        oldGrants.add(authorizations.saveAuthorization(grant).getId());
+      }
+      double[] before = sequential(call, officers, tick, OLD_ROUNDS);
+      oldGrants.forEach(authorizations::deleteAuthorization);
+      double[] product = sequential(call, officers, tick);
+      double[] productConcurrent = concurrent(call, officers, tick);
+      configuration.setAuthorizationEnabled(false);
+      double[] bare;
+      double[] bareConcurrent;
+      try {
+        for (int i = 0; i < 20; i++) {
+          tick.run();
+          call.open(officers.get(i % OFFICERS));
+        }
+        bare = sequential(call, officers, tick);
+        bareConcurrent = concurrent(call, officers, tick);
+      } finally {
+        configuration.setAuthorizationEnabled(true);
+      }
+      // the same query in the process, without HTTP and without authorization
+      Officer inProcess = userId -> {
+        List<String> mine = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
+        long count = taskService.createTaskQuery().taskCandidateGroupIn(mine).active().count();
+        List<Task> page = taskService.createTaskQuery().taskCandidateGroupIn(mine).active().orderByTaskCreateTime()
+            .desc().listPage(0, 15);
+        String[] scopes = page.stream().flatMap(t -> java.util.stream.Stream.of(t.getId(), t.getExecutionId(),
+            t.getProcessInstanceId())).distinct().toArray(String[]::new);
+        runtime.createVariableInstanceQuery().variableScopeIdIn(scopes).variableNameIn("regionName", "stageName", "title")
+            .list();
+        return (int) count;
+      };
+      for (int i = 0; i < 20; i++) {
+        inProcess.open(officers.get(i % OFFICERS));
+      }
+      double[] api = sequential(inProcess, officers, tick);
+
+      System.out.printf("Tasklist at scale (%s, 2 cores): %d open tasks, %d candidate-group links, %d authorization rows,"
+              + " %d agency groups, created in %.0f s; %d officers, each in one group (about %d tasks each)%n",
+          postgres != null ? "embedded PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
+              : "H2 in memory", open, links, grants, groups.size(), created, OFFICERS, open / groups.size());
+      System.out.println("  one officer opening Tasklist: filter count + first page of 15 with variables, over HTTP,"
+          + " ms (p50 / p95 / p99)");
+      print("    before: per-coordinator grants", before, OLD_ROUNDS);
+      print("    product, authorization on    ", product, ROUNDS);
+      print("    bare, authorization off      ", bare, ROUNDS);
+      print("    engine Java API, no HTTP     ", api, ROUNDS);
+      System.out.printf("    ratio product / bare  p50 %.2f x, p95 %.2f x%n", product[0] / bare[0], product[1] / bare[1]);
+      System.out.println("  " + OFFICERS + " officers at once, " + CONCURRENT_ROUNDS + " rounds each, ms (p50 / p95 / p99)");
+      print("    product, authorization on    ", productConcurrent, OFFICERS * CONCURRENT_ROUNDS);
+      print("    bare, authorization off      ", bareConcurrent, OFFICERS * CONCURRENT_ROUNDS);
+      System.out.printf("    ratio product / bare  p50 %.2f x, p95 %.2f x%n", productConcurrent[0] / bareConcurrent[0],
+          productConcurrent[1] / bareConcurrent[1]);
+    } finally {
+      app.close();
+      if (postgres != null) {
+        postgres.close();
+      }
+    }
+  }
+
+  interface Officer {
+    int open(String userId) throws Exception;
+  }
+
+  static double[] sequential(Officer call, List<String> officers, Runnable tick) throws Exception {
+    return sequential(call, officers, tick, ROUNDS);
+  }
+
+  static double[] sequential(Officer call, List<String> officers, Runnable tick, int rounds) throws Exception {
+    double[] millis = new double[rounds];
+    for (int i = 0; i < rounds; i++) {
+      tick.run();
+      long t = System.nanoTime();
+      call.open(officers.get(i % officers.size()));
+      millis[i] = (System.nanoTime() - t) / 1e6;
+    }
+    return percentiles(millis);
+  }
+
+  static double[] concurrent(Officer call, List<String> officers, Runnable tick) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(officers.size());
+    try {
+      List<Future<double[]>> results = new ArrayList<>();
+      for (String officer : officers) {
+        results.add(pool.submit(() -> {
+          double[] millis = new double[CONCURRENT_ROUNDS];
+          for (int i = 0; i < CONCURRENT_ROUNDS; i++) {
+            tick.run();
+            long t = System.nanoTime();
+            call.open(officer);
+            millis[i] = (System.nanoTime() - t) / 1e6;
+          }
+          return millis;
+        }));
+      }
+      List<Double> all = new ArrayList<>();
+      for (Future<double[]> result : results) {
+        Arrays.stream(result.get()).forEach(all::add);
+      }
+      return percentiles(all.stream().mapToDouble(Double::doubleValue).toArray());
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  static double[] percentiles(double[] millis) {
+    double[] sorted = millis.clone();
+    Arrays.sort(sorted);
+    return new double[] {at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99)};
+  }
+
+  static double at(double[] sorted, double q) {
+    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(q * sorted.length) - 1)];
+  }
+
+  static void print(String label, double[] p, int n) {
+    System.out.printf("%s %7.2f / %7.2f / %7.2f  (%d calls)%n", label, p[0], p[1], p[2], n);
+  }
+
+  static String post(HttpClient http, String url, String userId, String accept) throws Exception {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((userId + ":" + PASSWORD)
+            .getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "application/json").header("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(BODY)).build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IllegalStateException(url + " as " + userId + ": " + response.statusCode() + " " + response.body());
+    }
+    return response.body();
+  }
+
+  /** One instance: a parallel multi-instance user task, one per group of the list, with the filter's variables. */
+  static BpmnModelInstance probe() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess("tasklist-probe").name("Uji skala Tasklist")
+        .camundaHistoryTimeToLive(1)
+        .startEvent("ProbeStartEvent")
+        .userTask("ProbeTask").name("Tugas uji skala").camundaCandidateGroups("${group}")
+        .multiInstance().parallel().camundaCollection("${groups}").camundaElementVariable("group").multiInstanceDone()
+        .endEvent("ProbeEndEvent")
+        .done();
+    return model;
+  }
+
+  private TasklistScaleBenchmark() {}
+}

@@ -142,13 +142,17 @@ class PostgresIT {
         "venue", "Aula Kantor Wali Kota Palopo", "agenda", "Laporan kesiapan", "conveningAgency", "KESBANGPOL"));
     schedule.put("invitedAgencies", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create());
     identity.setAuthentication("operator", List.of("camunda-admin"));
+    // the engine's clock a month before the meeting, whatever day the build runs
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-20T00:00:00Z")));
     ProcessInstance meeting;
     try {
       meeting = engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
           .processDefinitionKey("coordination-meeting").latestVersion().singleResult().getId(), schedule);
     } finally {
       identity.clearAuthentication();
+      ClockUtil.reset();
     }
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-11-20T00:00:00Z")));
     String police = tasks.createTaskQuery().processInstanceId(meeting.getId()).taskCandidateGroup("polri7373")
         .singleResult().getId();
     engine.getFormService().submitTaskForm(police, Map.of("personnelCount", 40,

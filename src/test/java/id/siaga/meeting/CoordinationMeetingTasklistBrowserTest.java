@@ -68,6 +68,9 @@ class CoordinationMeetingTasklistBrowserTest {
 
   @Test
   void policeReportReadinessInTasklistAndTheCoordinatorSeesTheSummary() {
+    // the engine's clock before the meeting, whatever day the build runs
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+        java.time.ZonedDateTime.of(2026, 11, 20, 8, 0, 0, 0, WITA).toInstant()));
     ProcessInstance pi = schedule("2026-12-20T09:37", List.of("POLRI", "KPU"));
     String meetingId = (String) runtime.getVariable(pi.getId(), "meetingId");
     Task report = tasks.createTaskQuery().processInstanceId(pi.getId())
@@ -152,15 +155,18 @@ class CoordinationMeetingTasklistBrowserTest {
     browser.type(browser.field("Tindak lanjut 1: uraian"), "Patroli malam bersama di titik rawan");
     browser.search("Tindak lanjut 1: instansi penanggung jawab (satu atau lebih)", "Polres", "Polres Palopo");
     browser.search("Tindak lanjut 1: instansi penanggung jawab (satu atau lebih)", "KPU", "KPU Kota Palopo");
-    browser.type(browser.field("Tindak lanjut 1: tenggat"), "12/22/2026");
+    // the date picker refuses days before the browser's real today
+    LocalDate due = java.util.stream.Stream.of(LocalDate.of(2026, 12, 22), LocalDate.now(WITA).plusDays(2))
+        .max(java.util.Comparator.naturalOrder()).orElseThrow();
+    browser.type(browser.field("Tindak lanjut 1: tenggat"), due.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
     browser.select("Tindak lanjut 1: pengulangan", "Setiap hari sampai tenggat");
     browser.screenshot("04c-meeting-outcome-joint-recurring-item");
     browser.complete();
     browser.until(d -> !meetings.actionItems(meetingId).isEmpty());
     assertThat(meetings.actionItems(meetingId)).extracting(ActionItem::ownerGroup, ActionItem::recurrence,
         ActionItem::dueLocal).containsExactly(
-            org.assertj.core.groups.Tuple.tuple("polri7373", Recurrence.HARIAN, LocalDate.of(2026, 12, 22)),
-            org.assertj.core.groups.Tuple.tuple("kpu7373", Recurrence.HARIAN, LocalDate.of(2026, 12, 22)));
+            org.assertj.core.groups.Tuple.tuple("polri7373", Recurrence.HARIAN, due),
+            org.assertj.core.groups.Tuple.tuple("kpu7373", Recurrence.HARIAN, due));
   }
 
   @Test

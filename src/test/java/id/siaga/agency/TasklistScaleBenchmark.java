@@ -286,7 +286,8 @@ public final class TasklistScaleBenchmark {
       }
       long failed = all.stream().filter(d -> d.isNaN()).count();
       if (failed > 0) {
-        System.out.printf("    %d of %d calls failed%n", failed, all.size());
+        System.out.printf("    %d of %d calls failed; the figures below are of the %d that answered%n", failed,
+            all.size(), all.size() - failed);
       }
       double[] timed = all.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).toArray();
       return timed.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : percentiles(timed);

@@ -27,7 +27,6 @@ class ActionItemLines {
   List<Map<String, Object>> of(Meeting m, List<ActionItem> items) {
     Map<String, Long> confirmed = meetings.periods(m.meetingId()).stream()
         .collect(Collectors.groupingBy(ActionPeriodRecord::itemId, Collectors.counting()));
-    java.time.LocalDate meetingDay = m.meetingAt().atZone(deadlines.zoneOf(m.regionCode())).toLocalDate();
     return items.stream().map(i -> {
       List<String> others = items.stream().filter(o -> o.number() == i.number() && !o.itemId().equals(i.itemId()))
           .map(o -> coordinationMeeting.agencyName(o.ownerGroup())).toList();
@@ -35,7 +34,7 @@ class ActionItemLines {
           + (others.isEmpty() ? "" : " (bersama " + String.join(", ", others) + ")");
       String due = deadlines.display(m.regionCode(), i.dueAt());
       if (i.recurrence().recurring()) {
-        int periods = ActionPeriods.of(i.recurrence(), meetingDay, i.dueLocal()).size();
+        int periods = ActionPeriods.of(m, i).size();
         due = i.recurrence().label() + " sampai " + due + "; " + confirmed.getOrDefault(i.itemId(), 0L) + " dari "
             + periods + " periode dikonfirmasi";
       }

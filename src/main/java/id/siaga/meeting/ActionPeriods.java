@@ -40,6 +40,16 @@ final class ActionPeriods {
     return periods;
   }
 
+  /** The periods of a recurring item of this meeting: from the meeting's local day to the item's end date. */
+  static List<Period> of(Meeting meeting, ActionItem item) {
+    return of(item.recurrence(), meeting.meetingLocal().toLocalDate(), item.dueLocal());
+  }
+
+  /** The period numbered {@code number} (from 1) of a recurring item of this meeting. */
+  static Period period(Meeting meeting, ActionItem item, int number) {
+    return period(item.recurrence(), meeting.meetingLocal().toLocalDate(), item.dueLocal(), number);
+  }
+
   /** The period numbered {@code number} (from 1). */
   static Period period(Recurrence recurrence, LocalDate from, LocalDate until, int number) {
     List<Period> periods = of(recurrence, from, until);

@@ -313,19 +313,16 @@ public class CoordinationMeeting {
   }
 
   private List<ActionPeriods.Period> periodsOf(ActionItem item) {
-    Meeting meeting = meeting(item.meetingId());
-    return ActionPeriods.of(item.recurrence(),
-        meeting.meetingAt().atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate(), item.dueLocal());
+    return ActionPeriods.of(meeting(item.meetingId()), item);
   }
 
   /** The period this execution confirms: the multi-instance's element, which the engine set, not a form. */
   private ActionPeriods.Period periodOf(DelegateExecution execution, ActionItem item) {
     Object number = execution.getVariable(MeetingVariables.PERIOD_NO);
-    List<ActionPeriods.Period> periods = periodsOf(item);
-    if (!(number instanceof Integer n) || n < 1 || n > periods.size()) {
+    if (!(number instanceof Integer n)) {
       throw new IllegalStateException("no period " + number + " of action item " + item.itemId());
     }
-    return periods.get(n - 1);
+    return ActionPeriods.period(meeting(item.meetingId()), item, n);
   }
 
   // ---- close

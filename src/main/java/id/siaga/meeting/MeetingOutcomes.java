@@ -158,7 +158,7 @@ class MeetingOutcomes {
     Instant electionEnd = scheduling.electionEnd(meeting);
     LocalDate today = now.atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate();
     List<ActionItem> items = new ArrayList<>();
-    LocalDate meetingDay = meeting.meetingAt().atZone(deadlines.zoneOf(meeting.regionCode())).toLocalDate();
+    LocalDate meetingDay = meeting.meetingLocal().toLocalDate();
     for (int i = 0; i < rows.size(); i++) {
       int number = i + 1;
       String label = "Tindak lanjut " + number;

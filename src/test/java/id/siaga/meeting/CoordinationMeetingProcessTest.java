@@ -571,11 +571,7 @@ class CoordinationMeetingProcessTest {
 
   /** A meeting already held, with the given action items; reports skipped (not received). */
   ProcessInstance heldMeetingWith(String actionItemsJson) {
-    ProcessInstance pi = schedule(meetingDay(10) + "T09:00", List.of("POLRI", "KPU", "PEMDA"));
-    runJobs(pi);
-    at(meetingStart(10).plus(Duration.ofHours(3)));
-    submit(task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373"), "kesbangpolpalopo", held(actionItemsJson));
-    return pi;
+    return heldMeetingWith(CoordinationMeetingDriver.actionItemSlots(actionItemsJson));
   }
 
   /** A meeting already held, with the outcome form's action-item fields as given. */

@@ -115,8 +115,8 @@ public class NationalStart {
     List<Region> targets = scope(provinceCode);
     Walk run = create(electionId, provinceCode, targets, by);
     inBackground(run, targets);
-    LOG.info("Readiness run {} for {} ({}) started by {} on {}: {} race regions", run.id, electionId, run.scope, by,
-        node, targets.size());
+    LOG.info("Readiness run {} for {} ({}) started by {}: {} race regions, walked by {}", run.id, electionId,
+        run.scope, by, targets.size(), node);
     return progress(run.id).orElseThrow();
   }
 

@@ -282,7 +282,8 @@ public class NationalStart {
         run.unwritten = WRITE_EVERY;   // write the failure now
         LOG.warn("Readiness run {}: {} not started: {}", run.id, region.code(), e.getMessage());
       }
-      if (run.unwritten >= WRITE_EVERY && !write(run)) {
+      // (after the last region the end writes the counters: a stop asked for then finds the run DONE)
+      if (run.unwritten >= WRITE_EVERY && i < targets.size() - 1 && !write(run)) {
         refused(run);
         return;
       }

@@ -12,9 +12,14 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class MailOutbox {
 
-  /** A row of the outbox. */
+  /**
+   * A row of the outbox.
+   *
+   * @param executionId the execution the mail is about, or null
+   * @param incidentId the open incident about this mail, or null
+   */
   public record Entry(String id, MailKey key, String status, String recipients, String subject, int attempts,
-      String lastError, Instant createdAt, Instant sentAt) {}
+      String lastError, Instant createdAt, Instant sentAt, String executionId, String incidentId) {}
 
   private final JdbcTemplate jdbc;
 
@@ -28,7 +33,8 @@ public class MailOutbox {
             new MailKey(rs.getString("subject_key"), new MailKind(rs.getString("kind")), rs.getString("level_key")),
             rs.getString("status"), rs.getString("recipients"), rs.getString("subject"), rs.getInt("attempts"),
             rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()),
+            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+            rs.getString("execution_id"), rs.getString("incident_id")),
         key.subject(), key.kind().name(), key.level()).stream().findFirst();
   }
 
@@ -47,15 +53,21 @@ public class MailOutbox {
    * batch key by {@link MailBatches}. Runs in the caller's transaction (the step that decided the
    * mail), so the row commits or rolls back with it.
    *
+   * @param executionId the execution the mail is about (a task's); null for none
    * @return false when the key was queued or sent before (nothing changes)
    */
-  public boolean enqueue(MailKey key, String batchKey, Instant at) {
+  public boolean enqueue(MailKey key, String batchKey, Instant at, String executionId) {
     return jdbc.update("insert into siaga_mail_outbox (id, subject_key, kind, level_key, status, message_id,"
-            + " created_at, batch_key) select ?, ?, ?, ?, 'PENDING', ?, ?, ? from (values (1)) as one"
+            + " created_at, batch_key, execution_id) select ?, ?, ?, ?, 'PENDING', ?, ?, ?, ? from (values (1)) as one"
             + " where not exists (select 1 from siaga_mail_outbox where subject_key = ? and kind = ? and level_key = ?)",
         UUID.randomUUID().toString(), key.subject(), key.kind().name(), key.level(),
-        "<" + UUID.randomUUID() + "@siaga-pilkada>", Timestamp.from(at), batchKey,
+        "<" + UUID.randomUUID() + "@siaga-pilkada>", Timestamp.from(at), batchKey, executionId,
         key.subject(), key.kind().name(), key.level()) == 1;
+  }
+
+  /** {@link #enqueue(MailKey, String, Instant, String)} for a mail about no execution. */
+  public boolean enqueue(MailKey key, String batchKey, Instant at) {
+    return enqueue(key, batchKey, at, null);
   }
 
   /** The batch keys with a row ready to send: queued at or before {@code readyBefore}, unclaimed or its claim run out. */
@@ -94,11 +106,16 @@ public class MailOutbox {
     }
   }
 
-  void insertPending(MailKey key) {
-    jdbc.update("insert into siaga_mail_outbox (id, subject_key, kind, level_key, status, message_id, created_at)"
-            + " values (?, ?, ?, ?, 'PENDING', ?, ?)", UUID.randomUUID().toString(), key.subject(),
+  /** A PENDING row for a mail sent at once ({@link Mailer#sendOnce}), about this execution (or null). */
+  void insertPending(MailKey key, String executionId) {
+    jdbc.update("insert into siaga_mail_outbox (id, subject_key, kind, level_key, status, message_id, created_at,"
+            + " execution_id) values (?, ?, ?, ?, 'PENDING', ?, ?, ?)", UUID.randomUUID().toString(), key.subject(),
         key.kind().name(), key.level(), "<" + UUID.randomUUID() + "@siaga-pilkada>",
-        Timestamp.from(Instant.now()));
+        Timestamp.from(Instant.now()), executionId);
+  }
+
+  void insertPending(MailKey key) {
+    insertPending(key, null);
   }
 
   void recordAttempt(MailKey key, String recipients, String subject) {

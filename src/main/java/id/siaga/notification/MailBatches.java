@@ -19,11 +19,13 @@ import org.springframework.transaction.PlatformTransactionManager;
  * mail, 50 by default, so that a mail stays readable). So when 33 kecamatan tasks of one agency
  * fall due at the same instant, the agency gets one mail listing them.
  *
- * <p>At most once per key still holds: the rows are claimed with an owner and a lease (a
- * conditional update, safe across nodes), each claimed key is in exactly one mail, and marked SENT
- * right after it was accepted. A failed send leaves the rows PENDING with the error and an attempt
- * counted; the next round tries again. The clock is the engine's ({@link ClockUtil}), the one the
- * timers that queued the rows ran on, so tests drive both with one clock.
+ * <p>Once per key: the rows are claimed with an owner and a lease (a conditional update, safe
+ * across nodes), each claimed key is in exactly one mail, and marked SENT right after it was
+ * accepted. A failed send leaves the rows PENDING with the error and an attempt counted; the next
+ * round tries again, as long as it takes. Each round then updates the incidents of mails that keep
+ * failing ({@link MailIncidents}): visible in Cockpit during an SMTP outage, resolved once the
+ * mails are sent. The clock is the engine's ({@link ClockUtil}), the one the timers that queued
+ * the rows ran on, so tests drive both with one clock.
  */
 @Service
 public class MailBatches {
@@ -33,18 +35,20 @@ public class MailBatches {
   private final MailOutbox outbox;
   private final Mailer mailer;
   private final List<MailBatchComposer> composers;
+  private final MailIncidents incidents;
   private final OutboxTransactions ownTransaction;
   private final Duration window;
   private final Duration claimLease;
   private final int maxPerMail;
   private final java.util.concurrent.locks.ReentrantLock roundLock = new java.util.concurrent.locks.ReentrantLock();
 
-  MailBatches(MailOutbox outbox, Mailer mailer, List<MailBatchComposer> composers,
+  MailBatches(MailOutbox outbox, Mailer mailer, List<MailBatchComposer> composers, MailIncidents incidents,
       PlatformTransactionManager transactions, @Value("${siaga.mail.batch-window:PT1M}") Duration window,
       @Value("${siaga.mail.claim-lease:PT5M}") Duration claimLease, @Value("${siaga.mail.batch-max:50}") int maxPerMail) {
     this.outbox = outbox;
     this.mailer = mailer;
     this.composers = composers;
+    this.incidents = incidents;
     this.ownTransaction = new OutboxTransactions(transactions);
     this.window = window;
     this.claimLease = claimLease;
@@ -61,7 +65,8 @@ public class MailBatches {
   }
 
   /**
-   * Sends every ready batch now.
+   * One round: sends every ready batch now, then raises and resolves the incidents of the mails
+   * that keep failing ({@link MailIncidents}), for the batches and for the mails sent from jobs.
    *
    * @return how many mails were sent
    */
@@ -70,7 +75,17 @@ public class MailBatches {
     // apart by the claims
     roundLock.lock();
     try {
-      return sendReadyNow();
+      int sent = sendReadyNow();
+      try {
+        MailIncidents.Round round = incidents.update();
+        if (round.raised() + round.withoutExecution() + round.resolved() + round.postponed() > 0) {
+          LOG.info("Mail incidents: {} raised, {} without execution, {} resolved, {} postponed", round.raised(),
+              round.withoutExecution(), round.resolved(), round.postponed());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Updating the mail incidents failed; next round retries: {}", e.toString());
+      }
+      return sent;
     } finally {
       roundLock.unlock();
     }

@@ -35,8 +35,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * in its own transaction before sending and marked SENT in another right after, so a re-executed
  * job skips what was sent, a failed send leaves the row PENDING for the next retry, and a failure
  * never rolls back the process state the mail is about. An SMTP error is thrown on, so that
- * Camunda retries the job and raises an incident when retries run out. The row records the job's
- * execution.
+ * Camunda retries the job and raises an incident when retries run out. Meanwhile the row records
+ * the job's execution, on which {@link MailIncidents} shows the failing mail in Cockpit after
+ * {@code siaga.mail.incident-after-attempts} failed attempts (2 by default; docs/operations.md,
+ * "SMTP outage").
  */
 @Service
 public class Mailer {
@@ -127,9 +129,10 @@ public class Mailer {
   }
 
   /**
-   * The execution a mail sent now is about: inside a job (the asynchronous service tasks that send
-   * mails) the job's execution, which exists in the database whatever the job does before it
-   * fails; else the BPMN execution the caller runs in; null outside the engine.
+   * The execution a mail sent now is about, where {@link MailIncidents} raises its incident while
+   * it cannot be sent: inside a job (the asynchronous service tasks that send mails) the job's
+   * execution, which exists in the database whatever the job did before it failed; else the BPMN
+   * execution the caller runs in; null outside the engine.
    */
   static String currentExecutionId() {
     CommandContext command = Context.getCommandContext();

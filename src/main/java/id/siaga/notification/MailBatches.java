@@ -1,5 +1,6 @@
 package id.siaga.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +27,17 @@ import org.springframework.transaction.PlatformTransactionManager;
  * failing ({@link MailIncidents}): visible in Cockpit during an SMTP outage, resolved once the
  * mails are sent. The clock is the engine's ({@link ClockUtil}), the one the timers that queued
  * the rows ran on, so tests drive both with one clock.
+ *
+ * <p>The one window where a key can reach its recipients twice: the node stops (crash, kill) after
+ * the SMTP server accepted the mail and before SENT was committed. Its rows stay SENDING until the
+ * claim's lease ({@code siaga.mail.claim-lease}) runs out; then a round claims them again and sends
+ * them again. The Message-ID is derived from the set of keys a mail covers ({@link #messageId}), so
+ * when exactly the same keys are sent again the second copy carries the first one's
+ * Message-ID and a mail client that keeps one message per Message-ID shows it once; many clients
+ * and servers do, not all. When rows queued meanwhile join the re-sent batch, the set differs and
+ * so does the Message-ID: the recipients see the earlier tasks twice, never a mail hidden because it
+ * shares an ID with one they already have. The same derivation covers a send that failed at the
+ * client while the server had accepted it (a timeout after the data was sent).
  */
 @Service
 public class MailBatches {
@@ -139,7 +151,7 @@ public class MailBatches {
       return Outcome.SKIPPED;
     }
     Mail mail = batch.mail();
-    String messageId = "<" + UUID.randomUUID() + "@siaga-pilkada>";
+    String messageId = messageId(covered);
     ownTransaction.run(() -> outbox.recordBatch(owner, Mailer.recipientsText(mail), mail.subject(),
         messageId));
     if (!mail.hasRecipients()) {
@@ -153,6 +165,15 @@ public class MailBatches {
     LOG.info("Sent batch {} ({} mails in one) to {} recipient(s)", batchKey, covered.size(),
         mail.to().size() + mail.cc().size());
     return Outcome.SENT;
+  }
+
+  /**
+   * The Message-ID of the mail that covers exactly these keys: the same every time they are sent
+   * together (a name-based UUID of the sorted keys), different for any other set.
+   */
+  static String messageId(List<MailKey> covered) {
+    String keys = String.join("\n", covered.stream().map(MailKey::toString).sorted().toList());
+    return "<" + UUID.nameUUIDFromBytes(keys.getBytes(StandardCharsets.UTF_8)) + "@siaga-pilkada>";
   }
 
   private void finish(List<MailKey> keys, String owner, String status, String note) {

@@ -41,8 +41,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the engine and through the REST API Cockpit reads, with their message in Bahasa Indonesia; the
  * job is retried by its own policy (R5/PT5M) and raises no {@code failedJob} incident. When the
  * server is back, the next rounds send every mail once and the incidents go away, with nobody doing
- * anything. The engine clock is driven; the sender's rounds and the due jobs are run as the
- * schedule and the job executor would, a minute apart.
+ * anything. An outage longer than the job's five attempts (20 minutes) ends in its
+ * {@code failedJob} incident, and "Retry" in Cockpit is the one thing an operator does. The engine
+ * clock is driven; the sender's rounds and the due jobs are run as the schedule and the job
+ * executor would.
  */
 @SiagaSpringBootTest
 class MailOutageTest {
@@ -228,14 +230,94 @@ class MailOutageTest {
         .as("one mail per agency: Malang's two tasks in one").hasSize(3);
   }
 
+  @Test
+  void anOutageLongerThanTheJobsRetriesEndsInAFailedJobIncidentWhoseRetryInCockpitSendsTheMailOnce() throws Exception {
+    Instant down = DOWN_AT.plus(Duration.ofDays(1)); // 07:00 WITA on 21 December
+    at(down);
+    startTask("73.73", "kpu7373");
+    mailServer.stop();
+    at(down.plusSeconds(2));
+    Job hourly = management.createJobQuery().processDefinitionKey("daily-digest").timers().singleResult();
+    List<String> before = management.createJobQuery().processDefinitionKey("daily-digest").messages().list().stream()
+        .map(Job::getId).toList();
+    management.executeJob(hourly.getId());
+    Job digestJob = management.createJobQuery().processDefinitionKey("daily-digest").messages().list().stream()
+        .filter(job -> !before.contains(job.getId())).findFirst().orElseThrow();
+    digestInstance = digestJob.getProcessInstanceId();
+    instances.add(digestInstance);
+
+    // five attempts, 5 minutes apart (R5/PT5M); the sender's rounds run in between
+    for (int attempt = 1; attempt <= 5; attempt++) {
+      at(down.plusSeconds(2).plus(Duration.ofMinutes(5L * (attempt - 1))));
+      assertThat(runDueDigestJob()).as("attempt " + attempt + " due").isTrue();
+      at(now().plusSeconds(30));
+      batches.sendReady();
+      assertThat(management.createJobQuery().jobId(digestJob.getId()).singleResult().getRetries())
+          .isEqualTo(5 - attempt);
+    }
+    assertThat(runtime.createIncidentQuery().incidentType("failedJob").processInstanceId(digestInstance).count())
+        .as("retries ran out 20 minutes after the first failure").isEqualTo(1);
+    assertThat(mailIncidents()).as("the mail's own incident stays beside it").hasSize(1);
+
+    // the server is back: nothing retries the job by itself any more; the mail stays unsent
+    at(down.plus(Duration.ofMinutes(25)));
+    mailServer.start();
+    at(now().plus(Duration.ofMinutes(10)));
+    assertThat(runDueDigestJob()).isFalse();
+    batches.sendReady();
+    assertThat(mailIncidents()).hasSize(1);
+    List<MailKey> pending = digestKeys("2026-12-21").stream()
+        .filter(key -> "PENDING".equals(outbox.find(key).orElseThrow().status())).toList();
+    assertThat(pending).hasSize(1);
+
+    // the one operator action: "Retry" on the failedJob incident in Cockpit (the job's retries over the REST API)
+    ResponseEntity<String> retry = rest.withBasicAuth(SiagaSpringBootTest.ADMIN, SiagaSpringBootTest.ADMIN_PASSWORD)
+        .exchange("/engine-rest/job/" + digestJob.getId() + "/retries", HttpMethod.PUT,
+            new org.springframework.http.HttpEntity<>(Map.of("retries", 1)), String.class);
+    assertThat(retry.getStatusCode().value()).isEqualTo(204);
+    assertThat(runDueDigestJob()).isTrue();
+    batches.sendReady();
+
+    assertThat(runtime.createIncidentQuery().processInstanceId(digestInstance).count()).isZero();
+    assertThat(mailIncidents()).isEmpty();
+    for (MailKey key : digestKeys("2026-12-21")) {
+      MailOutbox.Entry entry = outbox.find(key).orElseThrow();
+      assertThat(entry.status()).as(key.toString()).isIn("SENT", "SKIPPED");
+      assertThat(entry.incidentId()).isNull();
+      if ("SENT".equals(entry.status())) {
+        List<MimeMessage> copies = mailServer.copies().stream().filter(copy -> key.toString().equals(header(copy)))
+            .toList();
+        assertThat(copies).as("copies of " + key).isNotEmpty().hasSize(recipients(copies.get(0)));
+      }
+    }
+    assertThat(outbox.find(pending.get(0)).orElseThrow().status()).isEqualTo("SENT");
+  }
+
+  private static String header(MimeMessage mail) {
+    try {
+      String[] values = mail.getHeader(Mailer.KEY_HEADER);
+      return values == null ? null : values[0];
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
   private List<Incident> mailIncidents() {
     return runtime.createIncidentQuery().incidentType(MailIncidents.TYPE).list().stream()
         .filter(incident -> instances.contains(incident.getProcessInstanceId())).toList();
   }
 
   private List<MailKey> digestKeys() {
+    return digestKeys(DIGEST_DATE);
+  }
+
+  private List<MailKey> digestKeys(String date) {
     return jdbc.query("select subject_key from siaga_mail_outbox where kind = ? and level_key = ?",
-        (rs, row) -> new MailKey(rs.getString(1), DailyDigest.DIGEST, DIGEST_DATE), DailyDigest.DIGEST.name(), DIGEST_DATE);
+        (rs, row) -> new MailKey(rs.getString(1), DailyDigest.DIGEST, date), DailyDigest.DIGEST.name(), date);
   }
 
   private static MailKey reminder(Task task) {

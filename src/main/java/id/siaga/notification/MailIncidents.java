@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +28,11 @@ import org.springframework.transaction.PlatformTransactionManager;
  *   <li>an outbox row not yet sent that failed {@code siaga.mail.incident-after-attempts} times
  *       (2 by default), about an execution and without incident, gets one: a custom incident of
  *       type {@value #TYPE} on that execution (the task's for a queued deadline mail, the job's for
- *       a mail sent from a job), with the mail's key as its configuration and, as message, the last
- *       error in Bahasa Indonesia. Rows of one execution failing in the same round share one
+ *       a mail sent from a job), with the mail's key as its configuration and a message in Bahasa
+ *       Indonesia that quotes the last error. Rows of one execution failing in the same round share one
  *       incident;</li>
  *   <li>when the execution has ended, no incident can be raised: the rows get
- *       {@value #NO_EXECUTION} instead, so that they are not tried every round, and it is logged;</li>
+ *       {@value #NO_EXECUTION} instead, so that no round tries again, and it is logged;</li>
  *   <li>an incident whose rows are all SENT or SKIPPED is resolved, and cleared from its rows. One
  *       that no longer exists (its instance ended or was deleted, which deletes its incidents) is
  *       only cleared.</li>
@@ -43,8 +45,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * next round. Across nodes: a row is taken for an incident by a conditional update (incident id
  * still null) before the incident is created, in the same transaction; the second node's update
  * waits for the first node's row lock and then finds the id set, takes nothing and creates nothing.
- * Resolving takes the rows the same way. A mail whose first failed attempt is its job's last one
- * (threshold above the job's retries) never gets this incident, only Camunda's {@code failedJob}.
+ * Resolving takes the rows the same way. With a threshold above a job's five attempts
+ * ({@code R5/PT5M}), a job's mail would get Camunda's {@code failedJob} incident only.
  */
 @Service
 public class MailIncidents {
@@ -61,16 +63,18 @@ public class MailIncidents {
 
   private final MailOutbox outbox;
   private final RuntimeService runtime;
+  private final IdentityService identity;
   private final OutboxTransactions ownTransaction;
   private final int afterFailures;
 
-  MailIncidents(MailOutbox outbox, RuntimeService runtime, PlatformTransactionManager transactions,
-      @Value("${siaga.mail.incident-after-attempts:2}") int afterFailures) {
+  MailIncidents(MailOutbox outbox, RuntimeService runtime, IdentityService identity,
+      PlatformTransactionManager transactions, @Value("${siaga.mail.incident-after-attempts:2}") int afterFailures) {
     if (afterFailures < 1) {
       throw new IllegalArgumentException("siaga.mail.incident-after-attempts is at least 1: " + afterFailures);
     }
     this.outbox = outbox;
     this.runtime = runtime;
+    this.identity = identity;
     this.ownTransaction = new OutboxTransactions(transactions);
     this.afterFailures = afterFailures;
   }
@@ -78,8 +82,24 @@ public class MailIncidents {
   /** What one round did. */
   public record Round(int raised, int withoutExecution, int resolved, int postponed) {}
 
-  /** Raises the incidents due and resolves the ones whose mails are sent. */
+  /**
+   * Raises the incidents due and resolves the ones whose mails are sent, as the application (the
+   * schedule's thread has no user; a caller's login is set aside meanwhile, so that neither its
+   * authorizations nor the operator tools' gate apply to the application's own step).
+   */
   public Round update() {
+    Authentication caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return updateAsApplication();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller);
+      }
+    }
+  }
+
+  private Round updateAsApplication() {
     int raised = 0;
     int withoutExecution = 0;
     int resolved = 0;

@@ -30,7 +30,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * {@link MailIncidents} on outbox rows whose failures the test writes itself, the way
  * {@link Mailer} records them (claim, attempt, release with the error): the threshold, one incident
- * per execution, resolution once sent, an execution that has ended, two nodes at once.
+ * per execution, resolution once sent, an execution that has ended, a caller's login, two nodes at
+ * once.
  */
 @SiagaSpringBootTest
 class MailIncidentsTest {
@@ -170,6 +171,23 @@ class MailIncidentsTest {
   }
 
   @Test
+  void aRoundOnAThreadWhereAnOfficerIsLoggedInRunsAsTheApplicationAndLeavesTheLoginAsItWas() {
+    Task task = startTask();
+    MailKey key = MailKey.of("caller-" + UUID.randomUUID(), PROBE);
+    outbox.insertPending(key, task.getExecutionId());
+    fail(key);
+    fail(key);
+    identity.setAuthentication("polrespalopo", List.of("polri7373"));
+    try {
+      incidents.update();
+      assertThat(identity.getCurrentAuthentication().getUserId()).isEqualTo("polrespalopo");
+    } finally {
+      identity.clearAuthentication();
+    }
+    assertThat(incidentsOn(task)).as("not refused as an officer's use of an operator tool").hasSize(1);
+  }
+
+  @Test
   void twoNodesRaisingAtTheSameMomentRaiseOneIncidentPerExecution() throws Exception {
     List<Task> started = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -180,8 +198,8 @@ class MailIncidentsTest {
       fail(key);
       fail(key);
     }
-    MailIncidents nodeA = new MailIncidents(outbox, runtime, transactions, 2);
-    MailIncidents nodeB = new MailIncidents(outbox, runtime, transactions, 2);
+    MailIncidents nodeA = new MailIncidents(outbox, runtime, identity, transactions, 2);
+    MailIncidents nodeB = new MailIncidents(outbox, runtime, identity, transactions, 2);
     CyclicBarrier together = new CyclicBarrier(2);
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     try {

@@ -14,7 +14,8 @@ import org.springframework.test.context.ActiveProfiles;
  * test class with this annotation shares one cached context; a second context in the same JVM
  * would register a second process application of the same name, so tests that need another
  * configuration run as integration tests ({@code *IT}) in their own JVM. Each test class starts once
- * the first start's national import, which runs in the background, is done.
+ * the first start's national import, which runs in the background, is done. The queued mails'
+ * sender does not run on its schedule: tests call {@code MailBatches.sendReady()}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -25,6 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.job-execution.enabled=false",
         "server.address=127.0.0.1",
         "siaga.demo.mail-server.port=0",
+        // tests run the sender's rounds themselves (MailBatches.sendReady) on the engine clock they
+        // drive; a background round on the real 15 s schedule would slip in between their steps
+        "siaga.mail.batch-poll=PT12H",
         "siaga.admin.user=" + SiagaSpringBootTest.ADMIN,
         "siaga.admin.password=" + SiagaSpringBootTest.ADMIN_PASSWORD
     })

@@ -46,9 +46,13 @@ public class DeadlineSteps {
     }
   }
 
-  /** Queues the reminder or overdue notice of a task now (also for the diagrams drawn before). */
+  /**
+   * Queues the reminder or overdue notice of a task now (also for the diagrams drawn before), about
+   * the task's execution: while the mail cannot be sent, its incident shows on the task in Cockpit.
+   */
   void queue(Task task, MailKind kind, int level, List<String> groups, Instant now) {
-    outbox.enqueue(new MailKey(task.getId(), kind, String.valueOf(level)), batchKey(kind, level, groups), now);
+    outbox.enqueue(new MailKey(task.getId(), kind, String.valueOf(level)), batchKey(kind, level, groups), now,
+        task.getExecutionId());
   }
 
   /** Escalates the task up to {@code level} (one level at a time) and queues a mail per level reached. */

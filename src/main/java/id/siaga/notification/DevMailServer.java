@@ -76,6 +76,14 @@ public class DevMailServer implements DisposableBean {
     return List.copyOf(unique.values());
   }
 
+  /**
+   * Every copy received since the server started, one per recipient, oldest first: a mail sent
+   * twice under one Message-ID shows here twice (tests count deliveries with it).
+   */
+  public synchronized List<MimeMessage> copies() {
+    return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
+  }
+
   /** Forgets the received mails (tests). */
   public synchronized void purge() {
     if (greenMail != null) {

@@ -1,5 +1,6 @@
 package id.siaga.notification;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,11 +20,24 @@ import org.springframework.transaction.PlatformTransactionManager;
  * mail, 50 by default, so that a mail stays readable). So when 33 kecamatan tasks of one agency
  * fall due at the same instant, the agency gets one mail listing them.
  *
- * <p>At most once per key still holds: the rows are claimed with an owner and a lease (a
- * conditional update, safe across nodes), each claimed key is in exactly one mail, and marked SENT
- * right after it was accepted. A failed send leaves the rows PENDING with the error and an attempt
- * counted; the next round tries again. The clock is the engine's ({@link ClockUtil}), the one the
- * timers that queued the rows ran on, so tests drive both with one clock.
+ * <p>Once per key: the rows are claimed with an owner and a lease (a conditional update, safe
+ * across nodes), each claimed key is in exactly one mail, and marked SENT right after it was
+ * accepted. A failed send leaves the rows PENDING with the error and an attempt counted; the next
+ * round tries again, as long as it takes. Each round then updates the incidents of mails that keep
+ * failing ({@link MailIncidents}): visible in Cockpit during an SMTP outage, resolved once the
+ * mails are sent. The clock is the engine's ({@link ClockUtil}), the one the timers that queued
+ * the rows ran on, so tests drive both with one clock.
+ *
+ * <p>The one window where a key can reach its recipients twice: the node stops (crash, kill) after
+ * the SMTP server accepted the mail and before SENT was committed. Its rows stay SENDING until the
+ * claim's lease ({@code siaga.mail.claim-lease}) runs out; then a round claims them again and sends
+ * them again. The Message-ID is derived from the set of keys a mail covers ({@link #messageId}), so
+ * when exactly the same keys are sent again the second copy carries the first one's
+ * Message-ID and a mail client that keeps one message per Message-ID shows it once; many clients
+ * and servers do, not all. When rows queued meanwhile join the re-sent batch, the set differs and
+ * so does the Message-ID: the recipients see the earlier tasks twice, never a mail hidden because it
+ * shares an ID with one they already have. The same derivation covers a send that failed at the
+ * client while the server had accepted it (a timeout after the data was sent).
  */
 @Service
 public class MailBatches {
@@ -33,18 +47,20 @@ public class MailBatches {
   private final MailOutbox outbox;
   private final Mailer mailer;
   private final List<MailBatchComposer> composers;
+  private final MailIncidents incidents;
   private final OutboxTransactions ownTransaction;
   private final Duration window;
   private final Duration claimLease;
   private final int maxPerMail;
   private final java.util.concurrent.locks.ReentrantLock roundLock = new java.util.concurrent.locks.ReentrantLock();
 
-  MailBatches(MailOutbox outbox, Mailer mailer, List<MailBatchComposer> composers,
+  MailBatches(MailOutbox outbox, Mailer mailer, List<MailBatchComposer> composers, MailIncidents incidents,
       PlatformTransactionManager transactions, @Value("${siaga.mail.batch-window:PT1M}") Duration window,
       @Value("${siaga.mail.claim-lease:PT5M}") Duration claimLease, @Value("${siaga.mail.batch-max:50}") int maxPerMail) {
     this.outbox = outbox;
     this.mailer = mailer;
     this.composers = composers;
+    this.incidents = incidents;
     this.ownTransaction = new OutboxTransactions(transactions);
     this.window = window;
     this.claimLease = claimLease;
@@ -61,7 +77,8 @@ public class MailBatches {
   }
 
   /**
-   * Sends every ready batch now.
+   * One round: sends every ready batch now, then raises and resolves the incidents of the mails
+   * that keep failing ({@link MailIncidents}), for the batches and for the mails sent from jobs.
    *
    * @return how many mails were sent
    */
@@ -70,7 +87,17 @@ public class MailBatches {
     // apart by the claims
     roundLock.lock();
     try {
-      return sendReadyNow();
+      int sent = sendReadyNow();
+      try {
+        MailIncidents.Round round = incidents.update();
+        if (round.raised() + round.withoutExecution() + round.resolved() + round.postponed() > 0) {
+          LOG.info("Mail incidents: {} raised, {} without execution, {} resolved, {} postponed", round.raised(),
+              round.withoutExecution(), round.resolved(), round.postponed());
+        }
+      } catch (RuntimeException e) {
+        LOG.warn("Updating the mail incidents failed; next round retries: {}", e.toString());
+      }
+      return sent;
     } finally {
       roundLock.unlock();
     }
@@ -124,7 +151,7 @@ public class MailBatches {
       return Outcome.SKIPPED;
     }
     Mail mail = batch.mail();
-    String messageId = "<" + UUID.randomUUID() + "@siaga-pilkada>";
+    String messageId = messageId(covered);
     ownTransaction.run(() -> outbox.recordBatch(owner, Mailer.recipientsText(mail), mail.subject(),
         messageId));
     if (!mail.hasRecipients()) {
@@ -138,6 +165,15 @@ public class MailBatches {
     LOG.info("Sent batch {} ({} mails in one) to {} recipient(s)", batchKey, covered.size(),
         mail.to().size() + mail.cc().size());
     return Outcome.SENT;
+  }
+
+  /**
+   * The Message-ID of the mail that covers exactly these keys: the same every time they are sent
+   * together (a name-based UUID of the sorted keys), different for any other set.
+   */
+  static String messageId(List<MailKey> covered) {
+    String keys = String.join("\n", covered.stream().map(MailKey::toString).sorted().toList());
+    return "<" + UUID.nameUUIDFromBytes(keys.getBytes(StandardCharsets.UTF_8)) + "@siaga-pilkada>";
   }
 
   private void finish(List<MailKey> keys, String owner, String status, String note) {

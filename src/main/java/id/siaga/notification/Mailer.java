@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +35,10 @@ import org.springframework.transaction.PlatformTransactionManager;
  * in its own transaction before sending and marked SENT in another right after, so a re-executed
  * job skips what was sent, a failed send leaves the row PENDING for the next retry, and a failure
  * never rolls back the process state the mail is about. An SMTP error is thrown on, so that
- * Camunda retries the job and raises an incident when retries run out.
+ * Camunda retries the job and raises an incident when retries run out. Meanwhile the row records
+ * the job's execution, on which {@link MailIncidents} shows the failing mail in Cockpit after
+ * {@code siaga.mail.incident-after-attempts} failed attempts (2 by default; docs/operations.md,
+ * "SMTP outage").
  */
 @Service
 public class Mailer {
@@ -68,13 +75,14 @@ public class Mailer {
    * @return true when it was sent now
    */
   public boolean sendOnce(MailKey key, Supplier<Mail> compose) {
+    String executionId = currentExecutionId();
     String status = ownTransaction.execute(() -> {
       var existing = outbox.find(key);
       if (existing.isPresent()) {
         return existing.get().status();
       }
       try {
-        outbox.insertPending(key);
+        outbox.insertPending(key, executionId);
       } catch (DuplicateKeyException raced) {
         return outbox.find(key).orElseThrow().status();
       }
@@ -118,6 +126,25 @@ public class Mailer {
     ownTransaction.run(() -> outbox.markDone(key, owner, "SENT", sentNote));
     LOG.info("Sent mail {} to {} recipient(s)", key, mail.to().size() + mail.cc().size());
     return true;
+  }
+
+  /**
+   * The execution a mail sent now is about, where {@link MailIncidents} raises its incident while
+   * it cannot be sent: inside a job (the asynchronous service tasks that send mails) the job's
+   * execution, which exists in the database whatever the job did before it failed; else the BPMN
+   * execution the caller runs in; null outside the engine.
+   */
+  static String currentExecutionId() {
+    CommandContext command = Context.getCommandContext();
+    if (command == null) {
+      return null;
+    }
+    JobEntity job = command.getCurrentJob();
+    if (job != null && job.getExecutionId() != null) {
+      return job.getExecutionId();
+    }
+    return Context.getCoreExecutionContext() != null
+        && Context.getCoreExecutionContext().getExecution() instanceof ExecutionEntity execution ? execution.getId() : null;
   }
 
   /**

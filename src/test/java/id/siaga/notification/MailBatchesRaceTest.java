@@ -35,6 +35,7 @@ class MailBatchesRaceTest {
   @Autowired Mailer mailer;
   @Autowired PlatformTransactionManager transactions;
   @Autowired DevMailServer mailServer;
+  @Autowired MailIncidents incidents;
 
   @AfterEach
   void tearDown() {
@@ -68,9 +69,9 @@ class MailBatchesRaceTest {
       }
     };
     ClockUtil.setCurrentTime(java.util.Date.from(queuedAt.plus(Duration.ofMinutes(2))));
-    MailBatches nodeA = new MailBatches(outbox, mailer, List.of(composer), transactions, Duration.ofMinutes(1),
+    MailBatches nodeA = new MailBatches(outbox, mailer, List.of(composer), incidents, transactions, Duration.ofMinutes(1),
         Duration.ofMinutes(5), 20);
-    MailBatches nodeB = new MailBatches(outbox, mailer, List.of(composer), transactions, Duration.ofMinutes(1),
+    MailBatches nodeB = new MailBatches(outbox, mailer, List.of(composer), incidents, transactions, Duration.ofMinutes(1),
         Duration.ofMinutes(5), 20);
     CyclicBarrier together = new CyclicBarrier(2);
     ExecutorService nodes = Executors.newFixedThreadPool(2);

@@ -161,7 +161,16 @@ public class MailBatches {
       return Outcome.SKIPPED;
     }
     String note = mailer.deliver(covered.get(0), messageId, mail);
-    finish(covered, owner, "SENT", note);
+    // accepted by the server: the record of it must not be lost to a database restart, nor be
+    // turned into a release by the failure handling below (the rows would be sent again)
+    try {
+      ownTransaction.runOnceReachable(() -> covered.forEach(key -> outbox.finishClaimed(key, owner, "SENT", note)),
+          claimLease);
+    } catch (RuntimeException e) {
+      LOG.error("Batch {} was sent but could not be recorded as sent; it may go out again when its claim runs out: {}",
+          batchKey, e.toString());
+      return Outcome.FAILED;
+    }
     LOG.info("Sent batch {} ({} mails in one) to {} recipient(s)", batchKey, covered.size(),
         mail.to().size() + mail.cc().size());
     return Outcome.SENT;

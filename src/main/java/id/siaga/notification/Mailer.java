@@ -123,7 +123,8 @@ public class Mailer {
       throw e;
     }
     String sentNote = note;
-    ownTransaction.run(() -> outbox.markDone(key, owner, "SENT", sentNote));
+    // accepted by the server: the record of it must not be lost to a database restart
+    ownTransaction.runOnceReachable(() -> outbox.markDone(key, owner, "SENT", sentNote), claimLease);
     LOG.info("Sent mail {} to {} recipient(s)", key, mail.to().size() + mail.cc().size());
     return true;
   }

@@ -1,5 +1,6 @@
 package id.siaga.notification;
 
+import id.siaga.system.DatabaseOutage;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -49,6 +50,34 @@ final class OutboxTransactions {
       work.run();
       return null;
     });
+  }
+
+  /**
+   * Runs {@code work} like {@link #run}, and while the database cannot be reached (a restart, a
+   * failover) tries again every second for up to {@code patience}. For the record that a mail was
+   * handed to the SMTP server: lost, the mail would look unsent and go out again once its claim
+   * ran out.
+   */
+  void runOnceReachable(Runnable work, java.time.Duration patience) {
+    java.time.Instant giveUp = java.time.Instant.now().plus(patience);
+    while (true) {
+      try {
+        run(work);
+        return;
+      } catch (RuntimeException e) {
+        if (!DatabaseOutage.isCause(e) || java.time.Instant.now().isAfter(giveUp)) {
+          throw e;
+        }
+        LOG.warn("Outbox: the database is out of reach ({}); recording a sent mail again in a second",
+            e.getMessage());
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private static void pause(int attempt) {

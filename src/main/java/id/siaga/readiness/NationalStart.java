@@ -6,6 +6,7 @@ import id.siaga.region.NationalData;
 import id.siaga.region.Region;
 import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
+import id.siaga.system.DatabaseOutage;
 import id.siaga.system.EngineAdapter;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -258,6 +259,9 @@ public class NationalStart {
    * counted by the previous node: they are started if still missing (a failed start, tried again)
    * but not counted twice.
    */
+  /** How long the walk waits before it tries again while the database is out of reach. */
+  private static final java.time.Duration DATABASE_RETRY = java.time.Duration.ofSeconds(2);
+
   private void walk(Walk run, List<Region> targets) {
     for (int i = 0; i < targets.size(); i++) {
       if (run.crashed) {
@@ -276,6 +280,12 @@ public class NationalStart {
           return;
         }
       } catch (RuntimeException e) {
+        if (DatabaseOutage.isCause(e)) {
+          // the database restarts: nothing of this region was committed; start it again once it is back
+          waitForDatabase(run, e);
+          i--;
+          continue;
+        }
         if (!countedBefore) {
           run.failed++;
         }
@@ -283,7 +293,7 @@ public class NationalStart {
         LOG.warn("Readiness run {}: {} not started: {}", run.id, region.code(), e.getMessage());
       }
       // (after the last region the end writes the counters: a stop asked for then finds the run DONE)
-      if (run.unwritten >= WRITE_EVERY && i < targets.size() - 1 && !write(run)) {
+      if (run.unwritten >= WRITE_EVERY && i < targets.size() - 1 && !writeOnceReachable(run)) {
         refused(run);
         return;
       }
@@ -292,8 +302,47 @@ public class NationalStart {
             run.started, run.skipped, run.failed);
       }
     }
-    if (!run.crashed) {
-      finish(run, targets);
+    while (!run.crashed) {
+      try {
+        finish(run, targets);
+        return;
+      } catch (RuntimeException e) {
+        if (!DatabaseOutage.isCause(e)) {
+          throw e;
+        }
+        waitForDatabase(run, e);
+      }
+    }
+  }
+
+  /** Writes the counters, waiting while the database is out of reach. */
+  private boolean writeOnceReachable(Walk run) {
+    while (!run.crashed) {
+      try {
+        return write(run);
+      } catch (RuntimeException e) {
+        if (!DatabaseOutage.isCause(e)) {
+          throw e;
+        }
+        waitForDatabase(run, e);
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Waits a little while the database cannot be reached. If the outage outlasts the lease, another
+   * node may take the run once the database is back; this walker then finds the run no longer its
+   * own at its next write and stops.
+   */
+  private void waitForDatabase(Walk run, RuntimeException outage) {
+    LOG.warn("Readiness run {}: the database is out of reach ({}); the walk waits and goes on where it was",
+        run.id, outage.getMessage());
+    try {
+      Thread.sleep(DATABASE_RETRY.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      run.crashed = true;
     }
   }
 

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -38,6 +40,7 @@ class TaskAccessTest {
   @Autowired TaskService tasks;
   @Autowired IdentityService identity;
   @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
 
   private Task polresPalopo;
   private Task kodimPalopo;
@@ -67,6 +70,30 @@ class TaskAccessTest {
 
     assertThat(visible).contains(polresPalopo.getId()).doesNotContain(kodimPalopo.getId(), polresMakassar.getId());
     assertThat(tasks.createTaskQuery().taskCandidateGroup("tni7373").list()).isEmpty();
+  }
+
+  /**
+   * The engine takes the officer's groups as they are ({@link AuthenticatedGroupsPlugin}) instead of
+   * narrowing them with a query over every authorization: a group no authorization names changes
+   * nothing, the officer's own group still counts.
+   */
+  @Test
+  void theOfficersGroupsAreTakenAsTheyAreWithTheSameAnswer() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    List<String> groups = configuration.getCommandExecutorTxRequired().execute(context -> {
+      assertThat(context.getAuthorizationManager())
+          .isInstanceOf(AuthenticatedGroupsPlugin.AuthenticatedGroupsAuthorizationManager.class);
+      return context.getAuthorizationManager().filterAuthenticatedGroupIds(List.of("polri7373", "kelompok-tanpa-hak"));
+    });
+    assertThat(groups).containsExactlyInAnyOrder("polri7373", "kelompok-tanpa-hak");
+
+    identity.setAuthentication(OFFICER, List.of("kelompok-tanpa-hak", "polri7373"));
+    assertThat(tasks.createTaskQuery().list()).extracting(Task::getId)
+        .contains(polresPalopo.getId()).doesNotContain(kodimPalopo.getId(), polresMakassar.getId());
+    assertThatThrownBy(() -> tasks.complete(kodimPalopo.getId())).isInstanceOf(AuthorizationException.class);
+    identity.setAuthentication(OFFICER, List.of("kelompok-tanpa-hak"));
+    assertThat(tasks.createTaskQuery().list()).extracting(Task::getId)
+        .doesNotContain(polresPalopo.getId(), kodimPalopo.getId(), polresMakassar.getId());
   }
 
   @Test

@@ -36,12 +36,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Tasklist at national scale (issue 16, part 1): open tasks spread over every agency group, and
- * officers asking what Tasklist asks when they open it, through the REST API with authorization
- * on: the count of the filter "Tugas instansi saya" and its first page (15 tasks, newest first)
- * with the three variables the filter shows. Measured one officer at a time and with 50 officers
- * at once; then the same calls with the engine's authorization checks switched off (the bare
- * engine's cost of the same work, in the same run, on the same rows), and the same query through
- * the Java API in the process. Prints p50, p95 and p99 of each.
+ * officers asking what Tasklist asks when they open it, with authorization on: Tasklist's own
+ * request (one {@code POST filter/{id}/list} on the webapp's REST API, HAL, in the session of the
+ * officer's Tasklist login: the count of the filter "Tugas instansi saya", its first page of 15
+ * tasks, newest first, and the three variables the filter shows), and the same through
+ * {@code /engine-rest} with HTTP Basic as a script would (count, then page). Measured one officer at
+ * a time and with 50 officers at once; then the same calls with the engine's authorization checks
+ * switched off (the bare engine's cost of the same work, in the same run, on the same rows), and the
+ * same query through the Java API in the process. Prints p50, p95 and p99 of each.
+ * {@code -Dbenchmark.trace=true} (PostgreSQL) writes every statement of two calls with its duration
+ * to PostgreSQL's log in {@code /tmp/siaga-pg-trace}; {@code -Dbenchmark.oldRounds=N} also measures
+ * the per-coordinator grants removed in issue 16; {@code -Dbenchmark.concurrentRounds=0} skips the
+ * concurrent part.
  *
  * <p>The tasks come from a probe process started through the engine (each instance a parallel
  * multi-instance user task over 50 groups, with the variables the filter shows), so every task has
@@ -62,10 +68,16 @@ public final class TasklistScaleBenchmark {
   static final String BODY = "{\"processVariables\":[],\"taskVariables\":[],\"caseInstanceVariables\":[],"
       + "\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
 
+  /** The body Tasklist sends for its task list (cam-tasklist-view-ctrl.js: newest first, active only). */
+  static final String TASKLIST_BODY = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+
   public static void main(String[] args) throws Exception {
     String db = System.getProperty("benchmark.db", "h2");
     int wanted = Integer.getInteger("benchmark.tasks", 100_000);
-    EmbeddedPostgres postgres = "postgres".equals(db) ? EmbeddedPostgres.builder().start() : null;
+    EmbeddedPostgres postgres = !"postgres".equals(db) ? null : Boolean.getBoolean("benchmark.trace")
+        ? EmbeddedPostgres.builder().setServerConfig("logging_collector", "on")
+            .setServerConfig("log_directory", System.getProperty("benchmark.traceDir", "/tmp/siaga-pg-trace")).start()
+        : EmbeddedPostgres.builder().start();
     List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--siaga.demo.mail-server.port=0",
         "--logging.level.id.siaga=WARN", "--logging.level.org.camunda=WARN",
         "--camunda.bpm.job-execution.enabled=false", "--server.tomcat.threads.max=64"));
@@ -137,6 +149,27 @@ public final class TasklistScaleBenchmark {
       jdbc.execute("create table siaga_benchmark_tick (n integer)");
       jdbc.update("insert into siaga_benchmark_tick values (0)");
       Runnable tick = () -> jdbc.update("update siaga_benchmark_tick set n = n + 1");
+      String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+      // what Tasklist itself sends: one POST filter/{id}/list (HAL: the count, the page and the filter's
+      // variables) on the webapp's REST API, with the session of the officer's login and its CSRF token
+      Map<String, TasklistSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+      for (String officer : officers) {
+        sessions.put(officer, TasklistSession.login(base, officer, PASSWORD));
+      }
+      String tasklistList = base + "/camunda/api/engine/engine/default/filter/" + filterId
+          + "/list?firstResult=0&maxResults=15";
+      Officer tasklist = userId -> {
+        String page = sessions.get(userId).post(tasklistList, TASKLIST_BODY);
+        java.util.regex.Matcher count = java.util.regex.Pattern.compile("\"count\":(\\d+)").matcher(page);
+        if (!count.find()) {
+          throw new IllegalStateException(userId + ": no count in " + page.substring(0, Math.min(200, page.length())));
+        }
+        int n = Integer.parseInt(count.group(1));
+        if (n > 0 && !page.contains("\"regionName\"")) {
+          throw new IllegalStateException(userId + " sees " + n + " tasks: " + page.substring(0, 200));
+        }
+        return n;
+      };
       Officer call = userId -> {
         int count = Integer.parseInt(post(http, root + "/count", userId, "application/json")
             .replaceAll("[^0-9]", ""));
@@ -167,43 +200,70 @@ public final class TasklistScaleBenchmark {
               + " %d agency groups, created in %.0f s; %d officers, each in one group (about %d tasks each)%n",
           postgres != null ? "embedded PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
               : "H2 in memory", open, links, grants, groups.size(), created, OFFICERS, open / groups.size());
-      System.out.println("  one officer opening Tasklist: filter count + first page of 15 with variables, over HTTP,"
-          + " ms (p50 / p95 / p99)");
       // warm-up (not measured)
       for (int i = 0; i < WARM_UP; i++) {
         tick.run();
+        tasklist.open(officers.get(i % OFFICERS));
         call.open(officers.get(i % OFFICERS));
       }
-      // as before this issue: each coordinator group with its own READ on every process definition
-      org.camunda.bpm.engine.AuthorizationService authorizations = app.getBean(
-          org.camunda.bpm.engine.AuthorizationService.class);
-      List<String> oldGrants = new ArrayList<>();
-      for (String group : groups.stream().filter(g -> g.startsWith("kesbangpol")).toList()) {
-        org.camunda.bpm.engine.authorization.Authorization grant = authorizations.createNewAuthorization(
-            org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
-        grant.setGroupId(group);
-        grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
-        grant.setResourceId("*");
-        grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ);
-        oldGrants.add(authorizations.saveAuthorization(grant).getId());
+      if (OLD_ROUNDS > 0) {
+        // as before this issue: each coordinator group with its own READ on every process definition
+        org.camunda.bpm.engine.AuthorizationService authorizations = app.getBean(
+            org.camunda.bpm.engine.AuthorizationService.class);
+        List<String> oldGrants = new ArrayList<>();
+        for (String group : groups.stream().filter(g -> g.startsWith("kesbangpol")).toList()) {
+          org.camunda.bpm.engine.authorization.Authorization grant = authorizations.createNewAuthorization(
+              org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+          grant.setGroupId(group);
+          grant.setResource(org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION);
+          grant.setResourceId("*");
+          grant.addPermission(org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ);
+          oldGrants.add(authorizations.saveAuthorization(grant).getId());
+        }
+        print("  before this issue (per-coordinator grants), Tasklist's call",
+            sequential(tasklist, officers, tick, OLD_ROUNDS), OLD_ROUNDS);
+        oldGrants.forEach(authorizations::deleteAuthorization);
       }
-      double[] before = sequential(call, officers, tick, OLD_ROUNDS);
-      print("    before: per-coordinator grants", before, OLD_ROUNDS);
-      oldGrants.forEach(authorizations::deleteAuthorization);
-      double[] product = sequential(call, officers, tick);
-      print("    product, authorization on    ", product, ROUNDS);
+      if (postgres != null && Boolean.getBoolean("benchmark.trace")) {
+        // for the investigation: every statement of two Tasklist calls with its duration, in PostgreSQL's log
+        jdbc.execute("alter system set log_min_duration_statement = 0");
+        jdbc.execute("select pg_reload_conf()");
+        Thread.sleep(500);
+        for (boolean authorization : new boolean[] {true, false}) {
+          configuration.setAuthorizationEnabled(authorization);
+          for (int i = 0; i < 2; i++) {
+            System.out.println("=== TRACE authorization " + authorization + " call " + i);
+            tick.run();
+            tasklist.open(officers.get(0));
+          }
+        }
+        configuration.setAuthorizationEnabled(true);
+        jdbc.execute("alter system reset log_min_duration_statement");
+        jdbc.execute("select pg_reload_conf()");
+        Thread.sleep(500);
+        System.out.println("=== TRACE end");
+      }
+      System.out.println("  one officer opening Tasklist, ms (p50 / p95 / p99):");
+      double[] product = sequential(tasklist, officers, tick);
+      print("    Tasklist's call (session; count + page of 15 + variables), authorization on ", product, ROUNDS);
+      double[] basic = sequential(call, officers, tick);
+      print("    REST client (/engine-rest, Basic; count, then page), authorization on     ", basic, ROUNDS);
       double[] bare;
+      double[] bareBasic;
       configuration.setAuthorizationEnabled(false);
       try {
         for (int i = 0; i < WARM_UP; i++) {
           tick.run();
+          tasklist.open(officers.get(i % OFFICERS));
           call.open(officers.get(i % OFFICERS));
         }
-        bare = sequential(call, officers, tick);
+        bare = sequential(tasklist, officers, tick);
+        bareBasic = sequential(call, officers, tick);
       } finally {
         configuration.setAuthorizationEnabled(true);
       }
-      print("    bare, authorization off      ", bare, ROUNDS);
+      print("    bare engine, authorization off: Tasklist's call                              ", bare, ROUNDS);
+      print("    bare engine, authorization off: REST client                                  ", bareBasic, ROUNDS);
       // the same query in the process, without HTTP and without authorization
       Officer inProcess = userId -> {
         List<String> mine = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
@@ -220,16 +280,21 @@ public final class TasklistScaleBenchmark {
         inProcess.open(officers.get(i % OFFICERS));
       }
       double[] api = sequential(inProcess, officers, tick);
-      print("    engine Java API, no HTTP     ", api, ROUNDS);
-      System.out.printf("    ratio product / bare  p50 %.2f x, p95 %.2f x%n", product[0] / bare[0], product[1] / bare[1]);
-      System.out.println("  " + OFFICERS + " officers at once, " + CONCURRENT_ROUNDS + " rounds each, ms (p50 / p95 / p99);"
-          + " a call that fails (e.g. no database connection within 30 s) counts as failed, not timed");
-      double[] productConcurrent = concurrent(call, officers, tick);
-      print("    product, authorization on    ", productConcurrent, OFFICERS * CONCURRENT_ROUNDS);
+      print("    engine Java API, no HTTP, no authorization                                   ", api, ROUNDS);
+      System.out.printf("    ratio product / bare, Tasklist's call: p50 %.2f x, p95 %.2f x; REST client: p50 %.2f x,"
+          + " p95 %.2f x%n", product[0] / bare[0], product[1] / bare[1], basic[0] / bareBasic[0], basic[1] / bareBasic[1]);
+      System.out.println("  " + OFFICERS + " officers at once, Tasklist's call, " + CONCURRENT_ROUNDS
+          + " rounds each, ms (p50 / p95 / p99); a call that fails (e.g. no database connection within 30 s) counts as"
+          + " failed, not timed");
+      if (CONCURRENT_ROUNDS == 0) {
+        return;
+      }
+      double[] productConcurrent = concurrent(tasklist, officers, tick);
+      print("    product, authorization on    ", productConcurrent, (int) productConcurrent[3]);
       configuration.setAuthorizationEnabled(false);
       try {
-        double[] bareConcurrent = concurrent(call, officers, tick);
-        print("    bare, authorization off      ", bareConcurrent, OFFICERS * CONCURRENT_ROUNDS);
+        double[] bareConcurrent = concurrent(tasklist, officers, tick);
+        print("    bare, authorization off      ", bareConcurrent, (int) bareConcurrent[3]);
       } finally {
         configuration.setAuthorizationEnabled(true);
       }
@@ -250,6 +315,9 @@ public final class TasklistScaleBenchmark {
   }
 
   static double[] sequential(Officer call, List<String> officers, Runnable tick, int rounds) throws Exception {
+    if (Boolean.getBoolean("benchmark.trace")) {
+      System.out.println("=== phase from " + java.time.LocalTime.now());
+    }
     double[] millis = new double[rounds];
     for (int i = 0; i < rounds; i++) {
       tick.run();
@@ -290,7 +358,8 @@ public final class TasklistScaleBenchmark {
             all.size(), all.size() - failed);
       }
       double[] timed = all.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).toArray();
-      return timed.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : percentiles(timed);
+      double[] p = timed.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : percentiles(timed);
+      return new double[] {p[0], p[1], p[2], timed.length};
     } finally {
       pool.shutdown();
     }
@@ -320,6 +389,49 @@ public final class TasklistScaleBenchmark {
       throw new IllegalStateException(url + " as " + userId + ": " + response.statusCode() + " " + response.body());
     }
     return response.body();
+  }
+
+  /** An officer logged in to Tasklist: its session cookie and the CSRF token the webapp's REST API asks for. */
+  record TasklistSession(HttpClient http, String csrf) {
+
+    static TasklistSession login(String base, String userId, String password) throws Exception {
+      java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+      HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
+      http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+          .map(java.net.HttpCookie::getValue).findFirst()
+          .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie from Tasklist"));
+      HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base
+              + "/camunda/api/admin/auth/user/default/login/tasklist"))
+          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+          .header("Accept", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString("username=" + userId + "&password="
+              + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (login.statusCode() != 200) {
+        throw new IllegalStateException("login of " + userId + ": " + login.statusCode() + " " + login.body());
+      }
+      // the login starts a new session, whose token the next GET hands out, as Tasklist's next request does
+      HttpResponse<Void> user = http.send(HttpRequest.newBuilder(URI.create(base
+          + "/camunda/api/admin/auth/user/default")).header("Accept", "application/json").GET().build(),
+          HttpResponse.BodyHandlers.discarding());
+      String token = user.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
+          .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue).findFirst()
+          .orElse(csrf));
+      return new TasklistSession(http, token);
+    }
+
+    String post(String url, String body) throws Exception {
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+          .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+          .header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
+      }
+      return response.body();
+    }
   }
 
   /** One instance: a parallel multi-instance user task, one per group of the list, with the filter's variables. */

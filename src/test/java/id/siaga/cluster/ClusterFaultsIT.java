@@ -155,9 +155,21 @@ class ClusterFaultsIT {
     // node A rejoins: it serves users, runs jobs and sends mail again
     nodeA.start();
     long jobsBefore = jobsRunBy("node-a");
-    addRecipients("64");
-    String rejoinRun = runId(viaProxyPost("/api/readiness/" + near + "/start?province=64"));
-    await(Duration.ofMinutes(3), "the third run", () -> runStatus(rejoinRun).equals("DONE") && settled());
+    // the two job executors compete for each job, so one run's few jobs may all go to node B: more
+    // work (another province's run) until node A has run jobs and sent mail, at most four runs
+    int rejoinRuns = 0;
+    for (String province : List.of("64", "65", "61", "62")) {
+      addRecipients(province);
+      String rejoinRun = runId(viaProxyPost("/api/readiness/" + near + "/start?province=" + province));
+      await(Duration.ofMinutes(3), "the run of province " + province, () -> runStatus(rejoinRun).equals("DONE")
+          && settled());
+      rejoinRuns++;
+      if (jobsRunBy("node-a") > jobsBefore && mailsSentBy(nodeA) > 0) {
+        break;
+      }
+    }
+    System.out.printf("node A rejoined: %d jobs and %d mails of its own after %d run(s)%n",
+        jobsRunBy("node-a") - jobsBefore, mailsSentBy(nodeA), rejoinRuns);
     assertThat(jobsRunBy("node-a")).as("jobs run by node A after its restart").isGreaterThan(jobsBefore);
     assertThat(mailsSentBy(nodeA)).as("mails sent by node A after its restart").isPositive();
     assertThat(proxy.answeredBy.get("node-a").get()).isPositive();

@@ -76,6 +76,8 @@ public final class TasklistScaleBenchmark {
     int wanted = Integer.getInteger("benchmark.tasks", 100_000);
     EmbeddedPostgres postgres = !"postgres".equals(db) ? null : Boolean.getBoolean("benchmark.trace")
         ? EmbeddedPostgres.builder().setServerConfig("logging_collector", "on")
+            .setServerConfig("shared_preload_libraries", "auto_explain")
+            .setServerConfig("auto_explain.log_analyze", "on")
             .setServerConfig("log_directory", System.getProperty("benchmark.traceDir", "/tmp/siaga-pg-trace")).start()
         : EmbeddedPostgres.builder().start();
     List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--siaga.demo.mail-server.port=0",
@@ -225,8 +227,10 @@ public final class TasklistScaleBenchmark {
         oldGrants.forEach(authorizations::deleteAuthorization);
       }
       if (postgres != null && Boolean.getBoolean("benchmark.trace")) {
-        // for the investigation: every statement of two Tasklist calls with its duration, in PostgreSQL's log
+        // for the investigation: every statement of two Tasklist calls with its duration and its plan
+        // (auto_explain, with the rows and times of each step), in PostgreSQL's log
         jdbc.execute("alter system set log_min_duration_statement = 0");
+        jdbc.execute("alter system set auto_explain.log_min_duration = 0");
         jdbc.execute("select pg_reload_conf()");
         Thread.sleep(500);
         for (boolean authorization : new boolean[] {true, false}) {
@@ -239,6 +243,7 @@ public final class TasklistScaleBenchmark {
         }
         configuration.setAuthorizationEnabled(true);
         jdbc.execute("alter system reset log_min_duration_statement");
+        jdbc.execute("alter system reset auto_explain.log_min_duration");
         jdbc.execute("select pg_reload_conf()");
         Thread.sleep(500);
         System.out.println("=== TRACE end");

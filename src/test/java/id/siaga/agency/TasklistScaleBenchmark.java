@@ -123,7 +123,9 @@ public final class TasklistScaleBenchmark {
       long links = jdbc.queryForObject("select count(*) from ACT_RU_IDENTITYLINK", Long.class);
       long grants = jdbc.queryForObject("select count(*) from ACT_RU_AUTHORIZATION", Long.class);
       if (postgres != null) {
-        jdbc.execute("analyze");   // as autovacuum would after the bulk inserts
+        // what autovacuum would do after the bulk inserts, done now rather than during the measurement
+        // (it kept a core busy into the first measured phase, which made that phase 2x slower in some runs)
+        jdbc.execute("vacuum analyze");
       }
 
       // ---- the officers: one user in each of 50 groups, chosen at random (seeded)
@@ -249,12 +251,8 @@ public final class TasklistScaleBenchmark {
         System.out.println("=== TRACE end");
       }
       System.out.println("  one officer opening Tasklist, ms (p50 / p95 / p99):");
-      double[] product = sequential(tasklist, officers, tick);
-      print("    Tasklist's call (session; count + page of 15 + variables), authorization on ", product, ROUNDS);
-      double[] basic = sequential(call, officers, tick);
-      print("    REST client (/engine-rest, Basic; count, then page), authorization on     ", basic, ROUNDS);
-      double[] bare;
-      double[] bareBasic;
+      // product and bare call by call in turn (authorization switched for each bare call), so that
+      // whatever else the machine does weighs on both alike
       configuration.setAuthorizationEnabled(false);
       try {
         for (int i = 0; i < WARM_UP; i++) {
@@ -262,13 +260,43 @@ public final class TasklistScaleBenchmark {
           tasklist.open(officers.get(i % OFFICERS));
           call.open(officers.get(i % OFFICERS));
         }
-        bare = sequential(tasklist, officers, tick);
-        bareBasic = sequential(call, officers, tick);
       } finally {
         configuration.setAuthorizationEnabled(true);
       }
+      double[][] tasklistPair = paired(tasklist, officers, tick, configuration);
+      double[][] basicPair = paired(call, officers, tick, configuration);
+      double[] product = tasklistPair[0];
+      double[] bare = tasklistPair[1];
+      double[] basic = basicPair[0];
+      double[] bareBasic = basicPair[1];
+      print("    Tasklist's call (session; count + page of 15 + variables), authorization on ", product, ROUNDS);
+      print("    REST client (/engine-rest, Basic; count, then page), authorization on     ", basic, ROUNDS);
       print("    bare engine, authorization off: Tasklist's call                              ", bare, ROUNDS);
       print("    bare engine, authorization off: REST client                                  ", bareBasic, ROUNDS);
+      // the product's one JSON mapper against Camunda's new mapper per request (EngineRestJson), in turn,
+      // which of the two goes first alternating from round to round
+      double[] perRequest = new double[ROUNDS];
+      double[] shared = new double[ROUNDS];
+      for (int i = 0; i < ROUNDS; i++) {
+        String officer = officers.get(i % OFFICERS);
+        for (int k = 0; k < 2; k++) {
+          boolean camundas = (i + k) % 2 == 0;
+          if (camundas) {
+            System.setProperty(id.siaga.system.EngineRestJson.SharedMapper.PER_REQUEST_PROPERTY, "true");
+          }
+          try {
+            tick.run();
+            long t = System.nanoTime();
+            tasklist.open(officer);
+            (camundas ? perRequest : shared)[i] = (System.nanoTime() - t) / 1e6;
+          } finally {
+            System.clearProperty(id.siaga.system.EngineRestJson.SharedMapper.PER_REQUEST_PROPERTY);
+          }
+        }
+      }
+      print("    Tasklist's call, one JSON mapper per request (Camunda's own resolver)        ", percentiles(perRequest),
+          ROUNDS);
+      print("    Tasklist's call, the product's one shared JSON mapper                        ", percentiles(shared), ROUNDS);
       // the same query in the process, without HTTP and without authorization
       Officer inProcess = userId -> {
         List<String> mine = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
@@ -331,6 +359,29 @@ public final class TasklistScaleBenchmark {
       millis[i] = (System.nanoTime() - t) / 1e6;
     }
     return percentiles(millis);
+  }
+
+  /** Each round one call with authorization on and the same with it off; percentiles of each. */
+  static double[][] paired(Officer call, List<String> officers, Runnable tick, ProcessEngineConfigurationImpl configuration)
+      throws Exception {
+    double[] on = new double[ROUNDS];
+    double[] off = new double[ROUNDS];
+    for (int i = 0; i < ROUNDS; i++) {
+      String officer = officers.get(i % officers.size());
+      for (int k = 0; k < 2; k++) {   // which of the two goes first alternates from round to round
+        boolean authorization = (i + k) % 2 == 0;
+        configuration.setAuthorizationEnabled(authorization);
+        try {
+          tick.run();
+          long t = System.nanoTime();
+          call.open(officer);
+          (authorization ? on : off)[i] = (System.nanoTime() - t) / 1e6;
+        } finally {
+          configuration.setAuthorizationEnabled(true);
+        }
+      }
+    }
+    return new double[][] {percentiles(on), percentiles(off)};
   }
 
   static double[] concurrent(Officer call, List<String> officers, Runnable tick) throws Exception {

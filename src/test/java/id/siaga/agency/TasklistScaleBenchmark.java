@@ -317,20 +317,28 @@ public final class TasklistScaleBenchmark {
       System.out.printf("    ratio product / bare, Tasklist's call: p50 %.2f x, p95 %.2f x; REST client: p50 %.2f x,"
           + " p95 %.2f x%n", product[0] / bare[0], product[1] / bare[1], basic[0] / bareBasic[0], basic[1] / bareBasic[1]);
       System.out.println("  " + OFFICERS + " officers at once, Tasklist's call, " + CONCURRENT_ROUNDS
-          + " rounds each, ms (p50 / p95 / p99); a call that fails (e.g. no database connection within 30 s) counts as"
-          + " failed, not timed");
+          + " rounds each, product and bare in turn, ms (p50 / p95 / p99); a call that fails (e.g. no database"
+          + " connection within 30 s) counts as failed, not timed");
       if (CONCURRENT_ROUNDS == 0) {
         return;
       }
-      double[] productConcurrent = concurrent(tasklist, officers, tick);
-      print("    product, authorization on    ", productConcurrent, (int) productConcurrent[3]);
-      configuration.setAuthorizationEnabled(false);
-      try {
-        double[] bareConcurrent = concurrent(tasklist, officers, tick);
-        print("    bare, authorization off      ", bareConcurrent, (int) bareConcurrent[3]);
-      } finally {
-        configuration.setAuthorizationEnabled(true);
+      // rounds of 50 at once, product and bare in turn (which goes first alternating), so that whatever
+      // else the machine does weighs on both alike
+      List<Double> productTimes = new ArrayList<>();
+      List<Double> bareTimes = new ArrayList<>();
+      for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
+        for (int k = 0; k < 2; k++) {
+          boolean authorization = (round + k) % 2 == 0;
+          configuration.setAuthorizationEnabled(authorization);
+          try {
+            (authorization ? productTimes : bareTimes).addAll(concurrentRound(tasklist, officers, tick));
+          } finally {
+            configuration.setAuthorizationEnabled(true);
+          }
+        }
       }
+      printConcurrent("    product, authorization on    ", productTimes);
+      printConcurrent("    bare, authorization off      ", bareTimes);
     } finally {
       app.close();
       if (postgres != null) {
@@ -384,41 +392,45 @@ public final class TasklistScaleBenchmark {
     return new double[][] {percentiles(on), percentiles(off)};
   }
 
-  static double[] concurrent(Officer call, List<String> officers, Runnable tick) throws Exception {
+  /** The officers all at once, one call each; the milliseconds of each, NaN for a call that failed. */
+  static List<Double> concurrentRound(Officer call, List<String> officers, Runnable tick) throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(officers.size());
     try {
-      List<Future<double[]>> results = new ArrayList<>();
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      List<Future<Double>> results = new ArrayList<>();
       for (String officer : officers) {
         results.add(pool.submit(() -> {
-          double[] millis = new double[CONCURRENT_ROUNDS];
-          for (int i = 0; i < CONCURRENT_ROUNDS; i++) {
-            tick.run();
-            long t = System.nanoTime();
-            try {
-              call.open(officer);
-              millis[i] = (System.nanoTime() - t) / 1e6;
-            } catch (Exception failed) {
-              millis[i] = Double.NaN;
-            }
+          start.await();
+          tick.run();
+          long t = System.nanoTime();
+          try {
+            call.open(officer);
+            return (System.nanoTime() - t) / 1e6;
+          } catch (Exception failed) {
+            return Double.NaN;
           }
-          return millis;
         }));
       }
+      start.countDown();
       List<Double> all = new ArrayList<>();
-      for (Future<double[]> result : results) {
-        Arrays.stream(result.get()).forEach(all::add);
+      for (Future<Double> result : results) {
+        all.add(result.get());
       }
-      long failed = all.stream().filter(d -> d.isNaN()).count();
-      if (failed > 0) {
-        System.out.printf("    %d of %d calls failed; the figures below are of the %d that answered%n", failed,
-            all.size(), all.size() - failed);
-      }
-      double[] timed = all.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).toArray();
-      double[] p = timed.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : percentiles(timed);
-      return new double[] {p[0], p[1], p[2], timed.length};
+      return all;
     } finally {
       pool.shutdown();
     }
+  }
+
+  static void printConcurrent(String label, List<Double> all) {
+    long failed = all.stream().filter(d -> d.isNaN()).count();
+    if (failed > 0) {
+      System.out.printf("    %d of %d calls failed; the figures below are of the %d that answered%n", failed,
+          all.size(), all.size() - failed);
+    }
+    double[] timed = all.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).toArray();
+    print(label, timed.length == 0 ? new double[] {Double.NaN, Double.NaN, Double.NaN} : percentiles(timed),
+        timed.length);
   }
 
   static double[] percentiles(double[] millis) {

@@ -6,6 +6,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure because the database is out of reach (a restart, a failover, a network cut)
@@ -28,6 +29,12 @@ public final class DatabaseOutage {
       // SQLSTATE class 08: connection exception; 57P01-57P03: the server shuts down or is starting
       if (cause instanceof SQLException sql && sql.getSQLState() != null
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+        return true;
+      }
+      // the work failed on a broken connection, then so did its rollback: Spring reports the rollback's
+      // failure and keeps the work's own exception aside (seen when the database was restarted under load)
+      if (cause instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
+          && rollback.getApplicationException() != failure && isCause(rollback.getApplicationException())) {
         return true;
       }
       if (cause.getCause() == cause) {

@@ -156,9 +156,9 @@ public final class TasklistScaleBenchmark {
       String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
       // what Tasklist itself sends: one POST filter/{id}/list (HAL: the count, the page and the filter's
       // variables) on the webapp's REST API, with the session of the officer's login and its CSRF token
-      Map<String, TasklistSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
+      Map<String, id.siaga.TasklistSession> sessions = new java.util.concurrent.ConcurrentHashMap<>();
       for (String officer : officers) {
-        sessions.put(officer, TasklistSession.login(base, officer, PASSWORD));
+        sessions.put(officer, id.siaga.TasklistSession.login(base, officer, PASSWORD));
       }
       String tasklistList = base + "/camunda/api/engine/engine/default/filter/" + filterId
           + "/list?firstResult=0&maxResults=15";
@@ -263,8 +263,9 @@ public final class TasklistScaleBenchmark {
       } finally {
         configuration.setAuthorizationEnabled(true);
       }
-      double[][] tasklistPair = paired(tasklist, officers, tick, configuration);
-      double[][] basicPair = paired(call, officers, tick, configuration);
+      java.util.function.Consumer<Boolean> authorizationOn = configuration::setAuthorizationEnabled;
+      double[][] tasklistPair = paired(tasklist, officers, tick, authorizationOn);
+      double[][] basicPair = paired(call, officers, tick, authorizationOn);
       double[] product = tasklistPair[0];
       double[] bare = tasklistPair[1];
       double[] basic = basicPair[0];
@@ -273,30 +274,17 @@ public final class TasklistScaleBenchmark {
       print("    REST client (/engine-rest, Basic; count, then page), authorization on     ", basic, ROUNDS);
       print("    bare engine, authorization off: Tasklist's call                              ", bare, ROUNDS);
       print("    bare engine, authorization off: REST client                                  ", bareBasic, ROUNDS);
-      // the product's one JSON mapper against Camunda's new mapper per request (EngineRestJson), in turn,
-      // which of the two goes first alternating from round to round
-      double[] perRequest = new double[ROUNDS];
-      double[] shared = new double[ROUNDS];
-      for (int i = 0; i < ROUNDS; i++) {
-        String officer = officers.get(i % OFFICERS);
-        for (int k = 0; k < 2; k++) {
-          boolean camundas = (i + k) % 2 == 0;
-          if (camundas) {
-            System.setProperty(id.siaga.system.EngineRestJson.SharedMapper.PER_REQUEST_PROPERTY, "true");
-          }
-          try {
-            tick.run();
-            long t = System.nanoTime();
-            tasklist.open(officer);
-            (camundas ? perRequest : shared)[i] = (System.nanoTime() - t) / 1e6;
-          } finally {
-            System.clearProperty(id.siaga.system.EngineRestJson.SharedMapper.PER_REQUEST_PROPERTY);
-          }
+      // Camunda's new JSON mapper per request against the product's one (EngineRestJson), in turn
+      double[][] mapperPair = paired(tasklist, officers, tick, camundas -> {
+        if (camundas) {
+          System.setProperty(id.siaga.system.EngineRestJson.SharedMapper.PER_REQUEST_PROPERTY, "true");
+        } else {
+          System.clearProperty(id.siaga.system.EngineRestJson.SharedMapper.PER_REQUEST_PROPERTY);
         }
-      }
-      print("    Tasklist's call, one JSON mapper per request (Camunda's own resolver)        ", percentiles(perRequest),
-          ROUNDS);
-      print("    Tasklist's call, the product's one shared JSON mapper                        ", percentiles(shared), ROUNDS);
+      });
+      System.clearProperty(id.siaga.system.EngineRestJson.SharedMapper.PER_REQUEST_PROPERTY);
+      print("    Tasklist's call, one JSON mapper per request (Camunda's own resolver)        ", mapperPair[0], ROUNDS);
+      print("    Tasklist's call, the product's one shared JSON mapper                        ", mapperPair[1], ROUNDS);
       // the same query in the process, without HTTP and without authorization
       Officer inProcess = userId -> {
         List<String> mine = identity.createGroupQuery().groupMember(userId).list().stream().map(g -> g.getId()).toList();
@@ -369,27 +357,31 @@ public final class TasklistScaleBenchmark {
     return percentiles(millis);
   }
 
-  /** Each round one call with authorization on and the same with it off; percentiles of each. */
-  static double[][] paired(Officer call, List<String> officers, Runnable tick, ProcessEngineConfigurationImpl configuration)
-      throws Exception {
-    double[] on = new double[ROUNDS];
-    double[] off = new double[ROUNDS];
+  /**
+   * Each round the same officer's call twice, once in each of two modes ({@code setMode} switches;
+   * which mode goes first alternates from round to round); percentiles of the first mode, then of
+   * the second. The first mode is set again after each call.
+   */
+  static double[][] paired(Officer call, List<String> officers, Runnable tick,
+      java.util.function.Consumer<Boolean> setMode) throws Exception {
+    double[] first = new double[ROUNDS];
+    double[] second = new double[ROUNDS];
     for (int i = 0; i < ROUNDS; i++) {
       String officer = officers.get(i % officers.size());
-      for (int k = 0; k < 2; k++) {   // which of the two goes first alternates from round to round
-        boolean authorization = (i + k) % 2 == 0;
-        configuration.setAuthorizationEnabled(authorization);
+      for (int k = 0; k < 2; k++) {
+        boolean isFirst = (i + k) % 2 == 0;
+        setMode.accept(isFirst);
         try {
           tick.run();
           long t = System.nanoTime();
           call.open(officer);
-          (authorization ? on : off)[i] = (System.nanoTime() - t) / 1e6;
+          (isFirst ? first : second)[i] = (System.nanoTime() - t) / 1e6;
         } finally {
-          configuration.setAuthorizationEnabled(true);
+          setMode.accept(true);
         }
       }
     }
-    return new double[][] {percentiles(on), percentiles(off)};
+    return new double[][] {percentiles(first), percentiles(second)};
   }
 
   /** The officers all at once, one call each; the milliseconds of each, NaN for a call that failed. */
@@ -457,49 +449,6 @@ public final class TasklistScaleBenchmark {
       throw new IllegalStateException(url + " as " + userId + ": " + response.statusCode() + " " + response.body());
     }
     return response.body();
-  }
-
-  /** An officer logged in to Tasklist: its session cookie and the CSRF token the webapp's REST API asks for. */
-  record TasklistSession(HttpClient http, String csrf) {
-
-    static TasklistSession login(String base, String userId, String password) throws Exception {
-      java.net.CookieManager cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
-      HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).connectTimeout(Duration.ofSeconds(10)).build();
-      http.send(HttpRequest.newBuilder(URI.create(base + "/camunda/app/tasklist/default/")).GET().build(),
-          HttpResponse.BodyHandlers.discarding());
-      String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
-          .map(java.net.HttpCookie::getValue).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie from Tasklist"));
-      HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base
-              + "/camunda/api/admin/auth/user/default/login/tasklist"))
-          .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
-          .header("Accept", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString("username=" + userId + "&password="
-              + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (login.statusCode() != 200) {
-        throw new IllegalStateException("login of " + userId + ": " + login.statusCode() + " " + login.body());
-      }
-      // the login starts a new session, whose token the next GET hands out, as Tasklist's next request does
-      HttpResponse<Void> user = http.send(HttpRequest.newBuilder(URI.create(base
-          + "/camunda/api/admin/auth/user/default")).header("Accept", "application/json").GET().build(),
-          HttpResponse.BodyHandlers.discarding());
-      String token = user.headers().firstValue("X-XSRF-TOKEN").orElseGet(() -> cookies.getCookieStore().getCookies()
-          .stream().filter(c -> c.getName().equals("XSRF-TOKEN")).map(java.net.HttpCookie::getValue).findFirst()
-          .orElse(csrf));
-      return new TasklistSession(http, token);
-    }
-
-    String post(String url, String body) throws Exception {
-      HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-          .header("Content-Type", "application/json").header("Accept", "application/hal+json")
-          .header("X-XSRF-TOKEN", csrf).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-          HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() != 200) {
-        throw new IllegalStateException(url + ": " + response.statusCode() + " " + response.body());
-      }
-      return response.body();
-    }
   }
 
   /** One instance: a parallel multi-instance user task, one per group of the list, with the filter's variables. */

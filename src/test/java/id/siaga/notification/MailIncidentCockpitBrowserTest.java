@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.TasklistBrowser;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,8 +52,8 @@ class MailIncidentCockpitBrowserTest {
     Task task = tasks.createTaskQuery().processInstanceId(instanceId).singleResult();
     MailKey key = MailKey.of("cockpit-" + UUID.randomUUID(), PROBE);
     outbox.insertPending(key, task.getExecutionId());
-    fail(key);
-    fail(key);   // the second failed attempt reaches the threshold (siaga.mail.incident-after-attempts: 2)
+    OutboxAttempts.fail(outbox, key);
+    OutboxAttempts.fail(outbox, key);   // the second failed attempt reaches the threshold (siaga.mail.incident-after-attempts: 2)
     incidents.update();
     Incident incident = runtime.createIncidentQuery().incidentType(MailIncidents.TYPE).processInstanceId(instanceId)
         .singleResult();
@@ -70,7 +68,7 @@ class MailIncidentCockpitBrowserTest {
         .contains(MESSAGE, "Mail server connection failed", MailIncidents.TYPE);
     browser.screenshot("cockpit-mail-incident");
 
-    sent(key);
+    OutboxAttempts.sent(outbox, key);
     incidents.update();
     assertThat(runtime.createIncidentQuery().incidentType(MailIncidents.TYPE).processInstanceId(instanceId).count())
         .isZero();
@@ -78,19 +76,5 @@ class MailIncidentCockpitBrowserTest {
     browser.visible(By.xpath("//*[normalize-space(text())='Tidak ada insiden']"));
     assertThat(browser.driver().findElements(By.xpath("//td[contains(normalize-space(.),'" + MESSAGE + "')]"))).isEmpty();
     browser.screenshot("cockpit-mail-incident-resolved");
-  }
-
-  /** One failed attempt, as {@link Mailer#sendOnce} records it. */
-  private void fail(MailKey key) {
-    String owner = "failing-" + UUID.randomUUID();
-    assertThat(outbox.claim(key, owner, Instant.now(), Instant.now().plus(Duration.ofMinutes(5)))).isTrue();
-    outbox.recordAttempt(key, "desk@siaga.demo", "uji");
-    outbox.release(key, owner, "org.springframework.mail.MailSendException: Mail server connection failed");
-  }
-
-  private void sent(MailKey key) {
-    String owner = "sending-" + UUID.randomUUID();
-    assertThat(outbox.claim(key, owner, Instant.now(), Instant.now().plus(Duration.ofMinutes(5)))).isTrue();
-    outbox.markDone(key, owner, "SENT", null);
   }
 }

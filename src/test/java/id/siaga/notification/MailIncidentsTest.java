@@ -37,7 +37,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class MailIncidentsTest {
 
   static final MailKind PROBE = new MailKind("INCIDENT_PROBE");
-  static final String ERROR = "org.springframework.mail.MailSendException: Mail server connection failed";
+  static final String ERROR = OutboxAttempts.ERROR;
 
   @Autowired MailIncidents incidents;
   @Autowired MailOutbox outbox;
@@ -227,18 +227,12 @@ class MailIncidentsTest {
     return runtime.createIncidentQuery().incidentType(MailIncidents.TYPE).executionId(task.getExecutionId()).list();
   }
 
-  /** One failed attempt, as {@link Mailer#sendOnce} records it. */
   private void fail(MailKey key) {
-    String owner = "failing-" + UUID.randomUUID();
-    assertThat(outbox.claim(key, owner, Instant.now(), Instant.now().plus(Duration.ofMinutes(5)))).isTrue();
-    outbox.recordAttempt(key, "desk@siaga.demo", "uji");
-    outbox.release(key, owner, ERROR);
+    OutboxAttempts.fail(outbox, key);
   }
 
   private void sent(MailKey key) {
-    String owner = "sending-" + UUID.randomUUID();
-    assertThat(outbox.claim(key, owner, Instant.now(), Instant.now().plus(Duration.ofMinutes(5)))).isTrue();
-    outbox.markDone(key, owner, "SENT", null);
+    OutboxAttempts.sent(outbox, key);
   }
 
   private Task startTask() {

@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -228,6 +229,26 @@ public final class TasklistBrowser
     input.sendKeys(typed);
     click(clickable(By.xpath(
         "//div[contains(@class,'fjs-dropdownlist-item')][normalize-space(.)='" + optionLabel + "']")));
+  }
+
+  /**
+   * Opens the start form of {@code processName} through "Mulai proses". The dialog slides in
+   * (Bootstrap's 0.3 s transform): a click computed while it moves can land beside the item, so the
+   * item is chosen only once the dialog stands still.
+   */
+  public void openStartForm(String processName) {
+    click(clickable(By.xpath("//a[@ng-click='open()'][contains(., 'Mulai proses')]")));
+    WebElement dialog = visible(By.cssSelector(".modal.in .modal-dialog"));
+    Rectangle[] last = {null};
+    wait.until(d -> {
+      Rectangle now = dialog.getRect();
+      boolean still = now.equals(last[0]);
+      last[0] = now;
+      return still;
+    });
+    click(clickable(By.xpath("//div[contains(@class,'modal-body')]"
+        + "//a[@ng-click='selectProcessDefinition(processDefinition)'][normalize-space(.)='" + processName + "']")));
+    visible(By.cssSelector(".modal-body .fjs-form"));
   }
 
   /** Tasklist's fixed footer covers the bottom of the form: click in the middle of the view. */

@@ -54,11 +54,7 @@ class EarlyWarningTasklistBrowserTest {
   @Test
   void kodimFilesForABabinsaKesbangpolTriagesAndPolresHandlesIt() {
     browser.login("kodimpalopo");
-    browser.click(browser.clickable(By.xpath("//a[@ng-click='open()'][contains(., 'Mulai proses')]")));
-    browser.click(browser.clickable(By.xpath(
-        "//div[contains(@class,'modal-body')]//a[@ng-click='selectProcessDefinition(processDefinition)']"
-            + "[normalize-space(.)='Laporan kerawanan']")));
-    browser.visible(By.cssSelector(".modal-body .fjs-form"));
+    browser.openStartForm("Laporan kerawanan");
     LocalDateTime observed = LocalDateTime.now(WITA).minusHours(2);
     browser.type(browser.field("Kode kabupaten/kota (Kemendagri)"), "73.73");
     browser.type(browser.field("Kode kecamatan (Kemendagri)"), "73.73.01");

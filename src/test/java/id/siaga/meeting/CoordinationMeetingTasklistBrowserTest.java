@@ -172,11 +172,7 @@ class CoordinationMeetingTasklistBrowserTest {
   @Test
   void theCoordinatorSchedulesAMeetingWithTheStartFormInTasklist() {
     browser.login("kesbangpolpalopo");
-    browser.click(browser.clickable(By.xpath("//a[@ng-click='open()'][contains(., 'Mulai proses')]")));
-    browser.click(browser.clickable(By.xpath(
-        "//div[contains(@class,'modal-body')]//a[@ng-click='selectProcessDefinition(processDefinition)']"
-            + "[normalize-space(.)='Rapat koordinasi (Rakor)']")));
-    browser.visible(By.cssSelector(".modal-body .fjs-form"));
+    browser.openStartForm("Rapat koordinasi (Rakor)");
 
     assertThat(browser.label("Wilayah").isDisplayed()).isTrue();
     assertThat(browser.label("Tahapan").isDisplayed()).isTrue();

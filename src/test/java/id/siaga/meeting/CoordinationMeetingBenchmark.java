@@ -93,6 +93,9 @@ public final class CoordinationMeetingBenchmark {
         jdbc.queryForList("select NAME_, count(*) as N from ACT_HI_VARINST where PROC_DEF_KEY_ = ? group by NAME_"
             + " order by 2 desc", MeetingVariables.PROCESS_KEY).forEach(row -> System.out.printf("    var %-28s %6.1f%n",
             row.get("NAME_"), ((Number) row.get("N")).doubleValue() / n));
+        jdbc.queryForList("select TYPE_ || ' ' || NAME_ as K, count(*) as N from ACT_HI_DETAIL where PROC_DEF_KEY_ = ?"
+            + " group by TYPE_, NAME_ order by 2 desc", MeetingVariables.PROCESS_KEY).forEach(row -> System.out.printf(
+            "    detail %-38s %6.1f%n", row.get("K"), ((Number) row.get("N")).doubleValue() / n));
         jdbc.queryForList("select TYPE_, count(*) as N from ACT_HI_DETAIL where PROC_DEF_KEY_ = ? group by TYPE_",
             MeetingVariables.PROCESS_KEY).forEach(row -> System.out.printf("    detail %-25s %6.1f%n",
             row.get("TYPE_"), ((Number) row.get("N")).doubleValue() / n));

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import id.siaga.SiagaSpringBootTest;
 import id.siaga.calendar.Elections;
+import id.siaga.threat.ThreatCategory;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -256,13 +257,33 @@ class CoordinationMeetingInputTest {
             "vulnerablePoints", Map.of("value", "Gudang logistik KPU"))),
         String.class);
     assertThat(goodReport.getStatusCode().value()).isEqualTo(204);
+    // the plain complete of the REST API with the same fields: recorded the same way
+    String kpuTask = task(runtime.createProcessInstanceQuery().processInstanceBusinessKey(meetingId)
+        .singleResult(), "SubmitReadinessReportTask", "kpu7373").getId();
+    assertThat(rest.withBasicAuth("kpupalopo", SiagaSpringBootTest.DEMO_PASSWORD).postForEntity(
+        "/engine-rest/task/" + kpuTask + "/complete", Map.of("variables", Map.of("personnelCount", Map.of("value", 8),
+            "vulnerabilities", Map.of("value", "[\"POLITIK_UANG\",\"HOAKS\"]", "type", "Json"),
+            "needsAndObstacles", Map.of("value", "-"), "readinessStatus", Map.of("value", "SIAP"),
+            "attendeeName", Map.of("value", "Andi"), "attendeePosition", Map.of("value", "Komisioner"),
+            "logisticsStatus", Map.of("value", "Tiba"), "adHocBodies", Map.of("value", "Lengkap"))),
+        String.class).getStatusCode().value()).isEqualTo(204);
+    assertThat(meetings.reports(meetingId)).extracting(ReadinessReport::agencyGroup, ReadinessReport::personnel,
+        ReadinessReport::threats).containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("polri7373", 25, List.of(ThreatCategory.HOAKS)),
+            // KPU's form does not ask for personnel: what is sent is ignored
+            org.assertj.core.groups.Tuple.tuple("kpu7373", 0, List.of(ThreatCategory.POLITIK_UANG, ThreatCategory.HOAKS)));
+    // a report's fields live for its completion only (formFields = recorded): no variable of the
+    // instance or of any other report holds them, in the runtime or the history
+    assertThat(jdbc.queryForObject("select count(*) from ACT_HI_VARINST where NAME_ in ('personnelCount',"
+        + " 'vulnerabilities', 'readinessStatus') and PROC_INST_ID_ = (select PROC_INST_ID_ from ACT_RU_EXECUTION"
+        + " where BUSINESS_KEY_ = ?)", Integer.class, meetingId)).isZero();
 
 
     // the record, for the readiness board
     ResponseEntity<Map> record = coordinator.getForEntity("/api/meetings/" + meetingId, Map.class);
     assertThat(record.getStatusCode().value()).isEqualTo(200);
-    assertThat((List<?>) record.getBody().get("reports")).hasSize(1);
-    assertThat((Map<String, Object>) record.getBody().get("summary")).containsEntry("reportsReceived", 1)
+    assertThat((List<?>) record.getBody().get("reports")).hasSize(2);
+    assertThat((Map<String, Object>) record.getBody().get("summary")).containsEntry("reportsReceived", 2)
         .containsEntry("reportsExpected", 7);
     assertThat(rest.withBasicAuth("polresmalang", SiagaSpringBootTest.DEMO_PASSWORD)
         .getForEntity("/api/meetings/" + meetingId, String.class).getStatusCode().value())

@@ -127,8 +127,8 @@ class CoordinationMeetingProcessTest {
     assertThat(reports).hasSize(7);
     Instant reportDue = ZonedDateTime.of(LocalDate.parse(meetingDay(9)), java.time.LocalTime.NOON, WITA).toInstant();
     assertThat(reports).allSatisfy(t -> assertThat(t.getDueDate().toInstant()).isEqualTo(reportDue));
-    // the checklist is declared as an empty JSON list, so that Tasklist submits it as Json
-    assertThat(tasks.getVariableTyped(reports.get(0).getId(), "vulnerabilities").getType().getName()).isEqualTo("json");
+    // the report's fields are not declared on the task (formFields = recorded): nothing to store
+    assertThat((Object) tasks.getVariableTyped(reports.get(0).getId(), "vulnerabilities")).isNull();
     assertThat(openTasks(pi, "RecordMeetingOutcomeTask")).singleElement()
         .satisfies(t -> assertThat(groups(t)).containsExactly("kesbangpol7373"));
 
@@ -151,6 +151,20 @@ class CoordinationMeetingProcessTest {
         .startsWith("7 dari 7 laporan diterima")
         .contains("Polres Palopo: Siap dengan catatan, 12 personel; kerawanan: Politik uang, Hoaks, disinformasi dan konten SARA");
     assertThat(meetings.reports(meetingId)).hasSize(7).noneMatch(ReadinessReport::late);
+    // the reports are the table's rows: no report field was stored as a variable, now or ever; the
+    // submissions stay in the history as form properties (the text fields, who and when)
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("personnelCount", "vulnerabilities", "readinessStatus", "needsAndObstacles").count()).isZero();
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).formFields().list())
+        .filteredOn(d -> "readinessStatus".equals(((org.camunda.bpm.engine.history.HistoricFormField) d).getFieldId()))
+        .hasSize(7).allSatisfy(d -> assertThat(((org.camunda.bpm.engine.history.HistoricFormField) d).getFieldValue())
+            .isIn("SIAP", "SIAP_DENGAN_CATATAN"));
+    // numbers and lists too (the engine itself records text only)
+    assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).formFields().list().stream()
+        .map(org.camunda.bpm.engine.history.HistoricFormField.class::cast)
+        .filter(f -> List.of("personnelCount", "vulnerabilities").contains(f.getFieldId()))
+        .map(f -> f.getFieldId() + "=" + f.getFieldValue()).distinct().toList())
+        .containsExactlyInAnyOrder("personnelCount=12", "vulnerabilities=[\"POLITIK_UANG\",\"HOAKS\"]");
 
     // the minutes cannot be recorded before the meeting starts
     Task outcome = task(pi, "RecordMeetingOutcomeTask", "kesbangpol7373");

@@ -177,6 +177,16 @@ public final class LogisticsBenchmark {
               bounds[b] == Integer.MAX_VALUE ? "" : String.valueOf(bounds[b]), legsIn, tasksIn, secondsIn * 1000 / tasksIn);
         }
       }
+      if (Boolean.getBoolean("benchmark.variables")) {
+        // per name, per user task, of every logistics-distribution instance (warm-up included)
+        long tasksAll = history.createHistoricTaskInstanceQuery().processDefinitionKey("logistics-distribution").count();
+        jdbc.queryForList("select NAME_ as K, count(*) as N from ACT_HI_VARINST where PROC_DEF_KEY_ = ?"
+            + " group by NAME_ order by 2 desc", "logistics-distribution").forEach(row -> System.out.printf(
+            "    var %-38s %6.2f%n", row.get("K"), ((Number) row.get("N")).doubleValue() / tasksAll));
+        jdbc.queryForList("select TYPE_ || ' ' || NAME_ as K, count(*) as N from ACT_HI_DETAIL where PROC_DEF_KEY_ = ?"
+            + " group by TYPE_, NAME_ order by 2 desc", "logistics-distribution").forEach(row -> System.out.printf(
+            "    detail %-38s %6.2f%n", row.get("K"), ((Number) row.get("N")).doubleValue() / tasksAll));
+      }
       System.out.printf("  rows left per user task (product / bare), tables that differ:%n");
       rows2.keySet().forEach(table -> {
         double p = (rows1.get(table) - rows0.getOrDefault(table, 0L)) / (double) completed;

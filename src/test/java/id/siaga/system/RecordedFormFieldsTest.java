@@ -49,8 +49,9 @@ class RecordedFormFieldsTest {
         }
       }
     }
-    assertThat(marked).contains("SubmitReadinessReportTask", "ConfirmReceiptTask", "ConfirmAllocationTask")
-        .hasSize(21);
+    assertThat(marked).contains("SubmitReadinessReportTask", "ConfirmReceiptTask", "ConfirmAllocationTask",
+        "TriageReportTask", "DeclareReadinessTask", "FileSituationReportTask", "DecideReinforcementTask")
+        .hasSize(41);
   }
 
   private static String property(UserTask task) {

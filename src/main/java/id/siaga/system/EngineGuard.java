@@ -131,9 +131,7 @@ class EngineGuard extends AbstractProcessEnginePlugin {
 
   private void checkTaskSubmission(Object command, Authentication user) {
     String taskId = (String) OperatorCommands.field(command, "taskId");
-    Map<String, Object> variables = command instanceof SubmitTaskFormCmd
-        ? castMap(OperatorCommands.field(command, "properties"))
-        : castMap(OperatorCommands.field(command, "variables"));
+    Map<String, Object> variables = OperatorCommands.submittedVariables(command);
     TaskFacts task = asSystem(context -> {
       TaskEntity entity = context.getTaskManager().findTaskById(taskId);
       if (entity == null) {
@@ -166,7 +164,7 @@ class EngineGuard extends AbstractProcessEnginePlugin {
     Map<String, Object> variables;
     if (command instanceof SubmitStartFormCmd) {
       definitionId = (String) OperatorCommands.field(command, "processDefinitionId");
-      variables = castMap(OperatorCommands.field(command, "variables"));
+      variables = OperatorCommands.submittedVariables(command);
     } else {
       ProcessInstantiationBuilderImpl builder =
           (ProcessInstantiationBuilderImpl) OperatorCommands.field(command, "instantiationBuilder");
@@ -307,10 +305,5 @@ class EngineGuard extends AbstractProcessEnginePlugin {
         context.enableAuthorizationCheck();
       }
     });
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Object value) {
-    return (Map<String, Object>) value;
   }
 }

@@ -5,6 +5,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.impl.batch.RestartProcessInstancesBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractCorrelateMessageCmd;
 import org.camunda.bpm.engine.impl.cmd.AbstractDeleteProcessInstanceCmd;
@@ -48,6 +49,7 @@ import org.camunda.bpm.engine.impl.cmd.UnlockJobCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.CorrelateAllMessageBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.DeleteProcessInstanceBatchCmd;
 import org.camunda.bpm.engine.impl.cmd.batch.variables.SetVariablesToProcessInstancesBatchCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
 import org.camunda.bpm.engine.impl.migration.AbstractMigrationCmd;
 import org.camunda.bpm.engine.impl.migration.MigrateProcessInstanceCmd;
 
@@ -126,6 +128,16 @@ final class OperatorCommands {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
+  }
+
+  /**
+   * The variables a task or start submission carries: a form submission's {@code properties}, a
+   * {@code complete}'s or a start form's {@code variables}; null when it carries none.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> submittedVariables(Object command) {
+    Object variables = field(command, command instanceof SubmitTaskFormCmd ? "properties" : "variables");
+    return variables instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
   }
 
   /** The value of a field of a command, declared on its class or a superclass; null when absent. */

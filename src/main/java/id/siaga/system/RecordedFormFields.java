@@ -98,12 +98,12 @@ class RecordedFormFields extends AbstractProcessEnginePlugin {
       if (!form && command.getClass() != CompleteTaskCmd.class) {
         return next.execute(command);
       }
-      Object variables = OperatorCommands.field(command, form ? "properties" : "variables");
-      if (!(variables instanceof Map<?, ?> submitted) || submitted.isEmpty()) {
+      Map<String, Object> submitted = OperatorCommands.submittedVariables(command);
+      if (submitted == null || submitted.isEmpty()) {
         return next.execute(command);
       }
       String taskId = (String) OperatorCommands.field(command, "taskId");
-      VariableMap kept = keepForTheTaskOnly(taskId, Variables.fromMap(castMap(submitted)), form);
+      VariableMap kept = keepForTheTaskOnly(taskId, Variables.fromMap(submitted), form);
       if (kept == null) {
         return next.execute(command);
       }
@@ -185,10 +185,5 @@ class RecordedFormFields extends AbstractProcessEnginePlugin {
       return Variables.untypedNullValue(true);
     }
     return Variables.untypedValue(value.getValue(), true);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> castMap(Map<?, ?> map) {
-    return (Map<String, Object>) map;
   }
 }

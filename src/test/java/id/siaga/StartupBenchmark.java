@@ -32,10 +32,15 @@ import java.util.stream.Stream;
  * <pre>
  * java src/test/java/id/siaga/StartupBenchmark.java target/siaga-pilkada-0.1.0-SNAPSHOT.jar 5
  * </pre>
+ *
+ * With {@code -Dbenchmark.reference=<jar>} each round also starts that jar the same two ways, in
+ * alternating order with the product: the stock Camunda application of
+ * {@code bench/bare-camunda-webapp} (Tasklist, Cockpit, REST, H2 file, nothing of the product), for
+ * which only "Tasklist answers 200" is measured. The ratio of the medians is printed.
  */
 public final class StartupBenchmark {
 
-  private static final Pattern STARTED = Pattern.compile("Started SiagaPilkadaApplication in ([0-9.]+) seconds");
+  private static final Pattern STARTED = Pattern.compile("Started \\w+ in ([0-9.]+) seconds");
   private static final HttpClient HTTP = HttpClient.newBuilder()
       .connectTimeout(java.time.Duration.ofSeconds(2)).build();
 
@@ -50,15 +55,23 @@ public final class StartupBenchmark {
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 3;
     List<String> extra = args.length > 2 ? List.of(args).subList(2, args.length) : List.of();
 
+    String referenceJar = System.getProperty("benchmark.reference");
+    Path reference = referenceJar == null ? null : Path.of(referenceJar).toAbsolutePath();
     List<Start> first = new ArrayList<>();
     List<Start> later = new ArrayList<>();
+    List<Start> referenceFirst = new ArrayList<>();
+    List<Start> referenceLater = new ArrayList<>();
     System.out.printf("Start-up benchmark: %s, %d rounds, %d cores, java %s%n", jar.getFileName(), rounds,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     for (int round = 1; round <= rounds; round++) {
+      boolean referenceFirstThisRound = reference != null && round % 2 == 0;
+      if (referenceFirstThisRound) {
+        runReference(reference, round, referenceFirst, referenceLater);
+      }
       Path dir = Files.createTempDirectory("siaga-startup-");
       try {
-        Start a = start(jar, dir, extra, "first.log");
-        Start b = start(jar, dir, extra, "later.log");
+        Start a = start(jar, dir, extra, "first.log", true);
+        Start b = start(jar, dir, extra, "later.log", true);
         first.add(a);
         later.add(b);
         System.out.printf(Locale.ROOT, "  round %d: first start %s | later start %s | load %s%n",
@@ -66,12 +79,43 @@ public final class StartupBenchmark {
       } finally {
         deleteTree(dir);
       }
+      if (reference != null && !referenceFirstThisRound) {
+        runReference(reference, round, referenceFirst, referenceLater);
+      }
     }
     System.out.println(summary("first start (empty ./data)", first));
     System.out.println(summary("later start", later));
+    if (reference != null) {
+      double refFirst = median(referenceFirst.stream().map(Start::tasklist).toList());
+      double refLater = median(referenceLater.stream().map(Start::tasklist).toList());
+      System.out.printf(Locale.ROOT, "reference %s: Tasklist 200, median first start %5.1f s, later start %5.1f s%n",
+          reference.getFileName(), refFirst, refLater);
+      System.out.printf(Locale.ROOT, "ratio product / reference (medians, Tasklist 200): first start %.2f x, later start %.2f x;"
+              + " product's country loaded / reference's Tasklist: first %.2f x, later %.2f x%n",
+          median(first.stream().map(Start::tasklist).toList()) / refFirst,
+          median(later.stream().map(Start::tasklist).toList()) / refLater,
+          median(first.stream().map(Start::loaded).toList()) / refFirst,
+          median(later.stream().map(Start::loaded).toList()) / refLater);
+    }
   }
 
-  private static Start start(Path jar, Path dir, List<String> extra, String logName) throws Exception {
+  private static void runReference(Path reference, int round, List<Start> firsts, List<Start> laters)
+      throws Exception {
+    Path dir = Files.createTempDirectory("bare-startup-");
+    try {
+      Start a = start(reference, dir, List.of(), "first.log", false);
+      Start b = start(reference, dir, List.of(), "later.log", false);
+      firsts.add(a);
+      laters.add(b);
+      System.out.printf(Locale.ROOT, "  round %d: reference first start Tasklist %5.1f s (Spring %4.1f s) | later start Tasklist %5.1f s (Spring %4.1f s) | load %s%n",
+          round, a.tasklist(), a.springStarted(), b.tasklist(), b.springStarted(), loadAverage());
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static Start start(Path jar, Path dir, List<String> extra, String logName, boolean product)
+      throws Exception {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
@@ -97,13 +141,21 @@ public final class StartupBenchmark {
         if (tasklist < 0 && status(port, "/camunda/app/tasklist/default/", null) == 200) {
           tasklist = seconds(launched);
         }
-        if (tasklist >= 0 && status(port, "/api/regions/73.73", "polrespalopo:siaga2024") == 200) {
+        if (tasklist >= 0 && !product) {
+          loaded = tasklist;
+        } else if (tasklist >= 0 && status(port, "/api/regions/73.73", "polrespalopo:siaga2024") == 200) {
           loaded = seconds(launched);
         }
         Thread.sleep(50);
       }
+      // Tomcat answers before Spring logs "Started …" (the runners come after the web server), so
+      // on a later start the country can be loaded before that line is written.
       Matcher started = STARTED.matcher(Files.readString(log));
-      return new Start(tasklist, loaded, started.find() ? Double.parseDouble(started.group(1)) : -1);
+      for (int wait = 0; !started.find() && wait < 200 && process.isAlive(); wait++) {
+        Thread.sleep(50);
+        started = STARTED.matcher(Files.readString(log));
+      }
+      return new Start(tasklist, loaded, started.find(0) ? Double.parseDouble(started.group(1)) : -1);
     } finally {
       process.destroy();
       if (!process.waitFor(60, TimeUnit.SECONDS)) {

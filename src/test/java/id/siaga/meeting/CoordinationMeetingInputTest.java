@@ -48,6 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CoordinationMeetingInputTest {
 
   @Autowired RuntimeService runtime;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @Autowired ManagementService management;
@@ -248,6 +249,14 @@ class CoordinationMeetingInputTest {
         ((List<Map<String, Object>>) ((Map<String, Object>) task.get("_embedded")).get("variable")).stream()
             .map(v -> v.get("name") + "=" + v.get("value")).toList())
         .contains("regionName=Kota Palopo", "stageName=Kampanye", "title=Rakor kesiapan kampanye"));
+    // the copies are runtime rows only; the history keeps the instance's own caption variables once
+    String instanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(meetingId).singleResult().getId();
+    assertThat(tasks.getVariablesLocal(taskId)).containsEntry("regionName", "Kota Palopo")
+        .containsEntry("stageName", "Kampanye").containsEntry("title", "Rakor kesiapan kampanye");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableNameIn("regionName", "stageName", "title").list())
+        .extracting(v -> v.getName() + "@" + (v.getTaskId() == null ? "instance" : "task"))
+        .containsExactlyInAnyOrder("regionName@instance", "stageName@instance", "title@instance");
 
     ResponseEntity<String> goodReport = police.postForEntity("/engine-rest/task/" + taskId + "/submit-form",
         Map.of("variables", Map.of("personnelCount", Map.of("value", 25),

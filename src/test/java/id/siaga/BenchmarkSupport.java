@@ -29,6 +29,21 @@ public final class BenchmarkSupport {
     return d;
   }
 
+  /** Adds each table's rows between {@code before} and {@code after} to {@code total} (a phase run in pieces). */
+  public static void addDifference(Map<String, Long> total, Map<String, Long> after, Map<String, Long> before) {
+    difference(after, before).forEach((table, rows) -> total.merge(table, rows, Long::sum));
+  }
+
+  /** Rows of every table (H2), to see what a phase leaves behind. */
+  public static Map<String, Long> rowCounts(JdbcTemplate jdbc) {
+    Map<String, Long> counts = new TreeMap<>();
+    for (String table : jdbc.queryForList("select table_name from information_schema.tables"
+        + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class)) {
+      counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
+    }
+    return counts;
+  }
+
   public static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
   }

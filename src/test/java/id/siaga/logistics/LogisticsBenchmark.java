@@ -1,9 +1,11 @@
 package id.siaga.logistics;
 
+import static id.siaga.BenchmarkSupport.addDifference;
 import static id.siaga.BenchmarkSupport.createdJobs;
 import static id.siaga.BenchmarkSupport.difference;
 import static id.siaga.BenchmarkSupport.heapAfterGc;
 import static id.siaga.BenchmarkSupport.poolPeaks;
+import static id.siaga.BenchmarkSupport.rowCounts;
 import static id.siaga.BenchmarkSupport.seconds;
 
 import id.siaga.BenchmarkSupport.HeapSampler;
@@ -144,8 +146,8 @@ public final class LogisticsBenchmark {
         bareForms += seconds(tb);
         bareFormsTasks += sameForms.size();
         Map<String, Long> after = rowCounts(jdbc);
-        between.forEach((table, count) -> productRows.merge(table, count - before.getOrDefault(table, 0L), Long::sum));
-        after.forEach((table, count) -> bareFormsRows.merge(table, count - between.getOrDefault(table, 0L), Long::sum));
+        addDifference(productRows, between, before);
+        addDifference(bareFormsRows, after, between);
       }
       long productPeak = sampler.stop();
       long productPools = poolPeaks();
@@ -323,15 +325,5 @@ public final class LogisticsBenchmark {
   static long completedTasks(HistoryService history, String processKey) {
     return history.createHistoricTaskInstanceQuery().processDefinitionKey(processKey).taskDeleteReason("completed")
         .count();
-  }
-
-  /** Rows of every table, to see what a task leaves behind. */
-  static Map<String, Long> rowCounts(JdbcTemplate jdbc) {
-    Map<String, Long> counts = new TreeMap<>();
-    for (String table : jdbc.queryForList("select table_name from information_schema.tables"
-        + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class)) {
-      counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
-    }
-    return counts;
   }
 }

@@ -1,5 +1,9 @@
 package id.siaga.meeting;
 
+import static id.siaga.BenchmarkSupport.addDifference;
+import static id.siaga.BenchmarkSupport.heapAfterGc;
+import static id.siaga.BenchmarkSupport.rowCounts;
+
 import id.siaga.SiagaPilkadaApplication;
 import id.siaga.calendar.Elections;
 import id.siaga.region.NationalData;
@@ -88,8 +92,7 @@ public final class CoordinationMeetingBenchmark {
             default -> runBare(size, tasks, runtime);
           }
           seconds[phase] += (System.nanoTime() - t) / 1e9;
-          Map<String, Long> target = rows.get(phase);
-          rowCounts(jdbc).forEach((table, count) -> target.merge(table, count - before.getOrDefault(table, 0L), Long::sum));
+          addDifference(rows.get(phase), rowCounts(jdbc), before);
         }
       }
       double product = seconds[0];
@@ -262,20 +265,5 @@ public final class CoordinationMeetingBenchmark {
 
   static String json(List<String> values) {
     return "[" + String.join(",", values.stream().map(v -> "\"" + v + "\"").toList()) + "]";
-  }
-
-  /** Rows of every table, to see what a meeting leaves behind. */
-  static Map<String, Long> rowCounts(JdbcTemplate jdbc) {
-    Map<String, Long> counts = new java.util.TreeMap<>();
-    for (String table : jdbc.queryForList("select table_name from information_schema.tables"
-        + " where table_schema = 'PUBLIC' and table_type = 'BASE TABLE'", String.class)) {
-      counts.put(table, jdbc.queryForObject("select count(*) from \"" + table + "\"", Long.class));
-    }
-    return counts;
-  }
-
-  static long heapAfterGc() {
-    System.gc();
-    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
   }
 }

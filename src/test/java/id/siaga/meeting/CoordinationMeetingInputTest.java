@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -48,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class CoordinationMeetingInputTest {
 
   @Autowired RuntimeService runtime;
-  @Autowired org.camunda.bpm.engine.HistoryService history;
+  @Autowired HistoryService history;
   @Autowired TaskService tasks;
   @Autowired FormService forms;
   @Autowired ManagementService management;

@@ -226,10 +226,7 @@ public final class ReadinessBenchmark {
     Instant now = ClockUtil.getCurrentTime().toInstant();
     String sql = "select i.GROUP_ID_, count(*) from ACT_RU_TASK t join ACT_RU_IDENTITYLINK i on i.TASK_ID_ = t.ID_"
         + " and i.TYPE_ = 'candidate' group by i.GROUP_ID_";
-    if (isPostgres(jdbc)) {
-      // the planner's statistics as a running server has them (autovacuum analyzes after bulk inserts)
-      jdbc.execute("analyze");
-    }
+    settle(jdbc);
     long[] bytes = new long[2];
     double[] api = timed(() -> bytes[0] = get(http, root + "/api/readiness/" + electionId + "/board", basic));
     double[] rest = timed(() -> bytes[1] = get(http, root + "/engine-rest/task/report/candidate-group-count", basic));

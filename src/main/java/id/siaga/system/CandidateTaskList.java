@@ -103,6 +103,22 @@ public final class CandidateTaskList {
    */
   public Optional<Page> page(String filterId, TaskQuery extending, Integer firstResult, Integer maxResults,
       boolean countOnly) {
+    return answer(filterId, extending, firstResult, maxResults, countOnly, page -> page);
+  }
+
+  /**
+   * As {@link #page}, with {@code render} applied to the page: all of it (the engine's reads, the
+   * two statements and what {@code render} reads through the engine) in one engine command, so in
+   * one transaction on one connection.
+   */
+  public <T> Optional<T> answer(String filterId, TaskQuery extending, Integer firstResult, Integer maxResults,
+      boolean countOnly, java.util.function.Function<Page, T> render) {
+    return configuration.getCommandExecutorTxRequired().execute(context ->
+        inCommand(filterId, extending, firstResult, maxResults, countOnly).map(render));
+  }
+
+  private Optional<Page> inCommand(String filterId, TaskQuery extending, Integer firstResult, Integer maxResults,
+      boolean countOnly) {
     if (Boolean.getBoolean(CAMUNDA_PATH_PROPERTY) || !configuration.isAuthorizationEnabled()
         || configuration.isEnforceSpecificVariablePermission() || !supportedDatabase()) {
       return camunda("configuration");

@@ -112,21 +112,21 @@ public class CandidateTaskListRequests implements ContainerRequestFilter {
     }
     TaskQuery extending = extendingQuery(body, engine);
     CandidateTaskList list = LISTS.computeIfAbsent(engine.getName(), name -> new CandidateTaskList(engine));
-    Optional<CandidateTaskList.Page> page = list.page(filterId, extending, firstResult, maxResults, count);
-    if (page.isEmpty()) {
-      return Optional.empty();
-    }
-    CandidateTaskList.Page found = page.get();
     if (count) {
-      return Optional.of(Response.ok(new CountResultDto(found.count()), MediaType.APPLICATION_JSON_TYPE).build());
+      return list.answer(filterId, extending, firstResult, maxResults, true,
+          found -> Response.ok(new CountResultDto(found.count()), MediaType.APPLICATION_JSON_TYPE).build());
     }
-    Object entity;
-    if (Hal.APPLICATION_HAL_JSON_TYPE.equals(type)) {
-      entity = found.tasks().isEmpty() ? new EmptyHalCollection(found.count()) : halList(found, engine);
-    } else {
-      entity = found.tasks().stream().map(TaskDto::fromEntity).toList();
-    }
-    return Optional.of(Response.ok(entity, type).build());
+    boolean hal = Hal.APPLICATION_HAL_JSON_TYPE.equals(type);
+    MediaType answerType = type;
+    return list.answer(filterId, extending, firstResult, maxResults, false, found -> {
+      Object entity;
+      if (hal) {
+        entity = found.tasks().isEmpty() ? new EmptyHalCollection(found.count()) : halList(found, engine);
+      } else {
+        entity = found.tasks().stream().map(TaskDto::fromEntity).toList();
+      }
+      return Response.ok(entity, answerType).build();
+    });
   }
 
   /** The request's query, as Camunda's filter resource reads it; null for none. */

@@ -144,19 +144,32 @@ public final class CandidateTaskList {
         .addValue("groups", new ArrayList<>(new LinkedHashSet<>(user.getGroupIds())))
         .addValue("user", user.getUserId())
         .addValue("now", ClockUtil.getCurrentTime());
-    Map<String, Object> counted = jdbc.queryForMap(sql.get().count(), parameters);
-    long count = ((Number) counted.get("TOTAL")).longValue();
-    long granted = counted.get("GRANTED") == null ? 0 : ((Number) counted.get("GRANTED")).longValue();
-    if (granted != count) {
+    int first = firstResult == null ? 0 : Math.max(0, firstResult);
+    int max = maxResults == null ? Integer.MAX_VALUE : maxResults;
+    // the page's ids with the count of all and of the granted ones beside each (one statement); the
+    // count alone when no page is asked for or the page is empty
+    List<String> ids = new ArrayList<>();
+    long[] counts = {-1, -1};
+    if (!countOnly && max > 0) {
+      jdbc.query(sql.get().pageWithCounts(first, max), parameters, row -> {
+        ids.add(row.getString(1));
+        counts[0] = row.getLong(2);
+        counts[1] = row.getLong(3);
+      });
+    }
+    if (ids.isEmpty()) {
+      Map<String, Object> counted = jdbc.queryForMap(sql.get().count(), parameters);
+      counts[0] = ((Number) counted.get("TOTAL")).longValue();
+      counts[1] = counted.get("GRANTED") == null ? 0 : ((Number) counted.get("GRANTED")).longValue();
+    }
+    long count = counts[0];
+    if (counts[1] != count) {
       return camunda("a task of the groups without a READ grant");
     }
     if (countOnly) {
       ANSWERED.incrementAndGet();
       return Optional.of(new Page(count, List.of(), Map.of(), List.of()));
     }
-    int first = firstResult == null ? 0 : Math.max(0, firstResult);
-    int max = maxResults == null ? Integer.MAX_VALUE : maxResults;
-    List<String> ids = max <= 0 ? List.of() : jdbc.queryForList(sql.get().page(first, max), parameters, String.class);
     List<Task> tasks = ids.isEmpty() ? List.of() : inOrder(ids,
         engine.getTaskService().createTaskQuery().taskIdIn(ids.toArray(String[]::new)).list());
     if (tasks == null) {
@@ -339,15 +352,23 @@ public final class CandidateTaskList {
 
     /** Counts the tasks, and those of them that carry a READ grant to the user, a group of the user or everyone. */
     String count() {
-      return "select count(*) as TOTAL, sum(case when exists (select 1 from " + prefix + "ACT_RU_AUTHORIZATION A"
-          + " where A.RESOURCE_ID_ = T.ID_ and A.RESOURCE_TYPE_ = " + Resources.TASK.resourceType()
-          + " and A.TYPE_ in (0, 1) and (A.GROUP_ID_ in (:groups) or A.USER_ID_ in (:user, '*'))"
-          + " and mod(A.PERMS_ / " + READ + ", 2) = 1) then 1 else 0 end) as GRANTED" + from;
+      return "select count(*) as TOTAL, sum(" + granted() + ") as GRANTED" + from;
     }
 
-    String page(int first, int max) {
-      return "select T.ID_" + from + " order by " + orderBy
-          + (max == Integer.MAX_VALUE ? "" : " limit " + max) + (first > 0 ? " offset " + first : "");
+    /** The page's ids, each with the count of all tasks and of the granted ones (window aggregates, before the limit). */
+    String pageWithCounts(int first, int max) {
+      return "select T.ID_, count(*) over () as TOTAL, sum(" + granted() + ") over () as GRANTED" + from
+          + " order by " + orderBy + (max == Integer.MAX_VALUE ? "" : " limit " + max)
+          + (first > 0 ? " offset " + first : "");
     }
+
+    /** 1 for a task with a READ grant on itself to the user, a group of the user or everyone, else 0. */
+    private String granted() {
+      return "case when exists (select 1 from " + prefix + "ACT_RU_AUTHORIZATION A"
+          + " where A.RESOURCE_ID_ = T.ID_ and A.RESOURCE_TYPE_ = " + Resources.TASK.resourceType()
+          + " and A.TYPE_ in (0, 1) and (A.GROUP_ID_ in (:groups) or A.USER_ID_ in (:user, '*'))"
+          + " and mod(A.PERMS_ / " + READ + ", 2) = 1) then 1 else 0 end";
+    }
+
   }
 }

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -64,7 +63,9 @@ public class CandidateTaskListRequests implements ContainerRequestFilter {
   private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
       Hal.APPLICATION_HAL_JSON_TYPE).add().build();
 
-  private static final Map<String, CandidateTaskList> LISTS = new ConcurrentHashMap<>();
+  /** One list per engine (a test JVM may hold several engines of one name, one after the other). */
+  private static final Map<ProcessEngine, CandidateTaskList> LISTS = java.util.Collections.synchronizedMap(
+      new java.util.WeakHashMap<>());
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -106,12 +107,12 @@ public class CandidateTaskListRequests implements ContainerRequestFilter {
     if (firstResult != null && firstResult < 0 || maxResults != null && maxResults < 0) {
       return Optional.empty();
     }
-    ProcessEngine engine = EngineUtil.lookupProcessEngine(engineName);
+    ProcessEngine engine = engine(engineName);
     if (engine == null) {
       return Optional.empty();
     }
     TaskQuery extending = extendingQuery(body, engine);
-    CandidateTaskList list = LISTS.computeIfAbsent(engine.getName(), name -> new CandidateTaskList(engine));
+    CandidateTaskList list = LISTS.computeIfAbsent(engine, CandidateTaskList::new);
     if (count) {
       return list.answer(filterId, extending, firstResult, maxResults, true,
           found -> Response.ok(new CountResultDto(found.count()), MediaType.APPLICATION_JSON_TYPE).build());
@@ -127,6 +128,16 @@ public class CandidateTaskListRequests implements ContainerRequestFilter {
       }
       return Response.ok(entity, answerType).build();
     });
+  }
+
+  /**
+   * The engine the request names: the engines' registry first (a map), Camunda's REST lookup
+   * (a service loader scan of the class path on every call) only if the registry does not know it.
+   */
+  private static ProcessEngine engine(String name) {
+    ProcessEngine engine = org.camunda.bpm.engine.ProcessEngines.getProcessEngine(
+        name == null ? org.camunda.bpm.engine.ProcessEngines.NAME_DEFAULT : name, false);
+    return engine != null ? engine : EngineUtil.lookupProcessEngine(name);
   }
 
   /** The request's query, as Camunda's filter resource reads it; null for none. */

@@ -278,6 +278,9 @@ public final class TasklistScaleBenchmark {
       print("    REST client (/engine-rest, Basic; count, then page), authorization on     ", basic, ROUNDS);
       print("    bare engine, authorization off: Tasklist's call                              ", bare, ROUNDS);
       print("    bare engine, authorization off: REST client                                  ", bareBasic, ROUNDS);
+      // the product alone, call after call (no bare call between them whose garbage the product's calls collect)
+      double[] alone = sequential(tasklist, officers, tick);
+      print("    Tasklist's call, the product alone, one call after the other                 ", alone, ROUNDS);
       System.out.printf("    (the product's candidate-group list answered %d of the %d product calls of Tasklist;"
           + " with authorization off Camunda answers)%n", answeredTasklist, ROUNDS);
       // the product with its own list against the product with Camunda's filter query (authorization on), in turn

@@ -3,6 +3,9 @@ package id.siaga.system;
 import jakarta.servlet.ServletRegistration;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.rest.hal.cache.DefaultHalResourceCache;
+import org.camunda.bpm.engine.rest.hal.cache.HalRelationCacheBootstrap;
+import org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -14,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
  * The product's JAX-RS providers in both of the engine's REST applications: {@code /engine-rest}
  * (scripts, other systems) and the webapps' engine API ({@code /camunda/api/engine}) that Tasklist
  * and Cockpit call. They are the one shared JSON mapper ({@link EngineRestJson}) and the
- * candidate-group task list ({@link CandidateTaskListRequests}).
+ * candidate-group task list ({@link CandidateTaskListRequests}). Also Camunda's own cache of the
+ * process definitions that HAL task lists embed.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineApiProviders {
@@ -23,6 +27,25 @@ class EngineApiProviders {
   static final String WEBAPP_ENGINE_API = "Engine Api";
 
   static final List<Class<?>> PROVIDERS = List.of(EngineRestJson.SharedMapper.class, CandidateTaskListRequests.class);
+
+  /**
+   * Camunda's HAL relation cache (its documented {@code HalRelationCacheBootstrap}, which Camunda's
+   * Spring Boot starter does not register), for process definitions only: every Tasklist list
+   * embeds the process definitions of its tasks, read again on every request otherwise. A cached
+   * entry is served without a new authorization check, which is why only process definitions are
+   * cached: every user may read them ({@code AgencyAccess}), while users (the assignees) are not
+   * cached, since an officer may not read other users. A suspension shows after at most a minute.
+   */
+  static final String HAL_CACHE = "{\"cacheImplementation\": \"" + DefaultHalResourceCache.class.getName() + "\","
+      + " \"caches\": {\"" + HalProcessDefinition.class.getName() + "\": {\"capacity\": 500, \"secondsToLive\": 60}}}";
+
+  @Bean
+  ServletContextInitializer halProcessDefinitionCache() {
+    return servletContext -> {
+      servletContext.setInitParameter(HalRelationCacheBootstrap.CONTEXT_PARAM_NAME, HAL_CACHE);
+      servletContext.addListener(HalRelationCacheBootstrap.class);
+    };
+  }
 
   @Bean
   ResourceConfigCustomizer engineRestProviders() {

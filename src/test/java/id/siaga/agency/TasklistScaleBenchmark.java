@@ -63,6 +63,8 @@ public final class TasklistScaleBenchmark {
   static final int ROUNDS = Integer.getInteger("benchmark.rounds", 200);
   static final int WARM_UP = Integer.getInteger("benchmark.warmUp", 20);
   static final int OLD_ROUNDS = Integer.getInteger("benchmark.oldRounds", 20);
+  /** Calls of the product alone, one after the other (for a profile of them: many). */
+  static final int ALONE_ROUNDS = Integer.getInteger("benchmark.aloneRounds", ROUNDS);
   /** Rounds of the pair "the product's list / Camunda's filter query" (2.5 s a call on H2 at 100,000 tasks). */
   static final int CAMUNDA_ROUNDS = Integer.getInteger("benchmark.camundaRounds", 20);
   static final int CONCURRENT_ROUNDS = Integer.getInteger("benchmark.concurrentRounds", 10);
@@ -279,8 +281,12 @@ public final class TasklistScaleBenchmark {
       print("    bare engine, authorization off: Tasklist's call                              ", bare, ROUNDS);
       print("    bare engine, authorization off: REST client                                  ", bareBasic, ROUNDS);
       // the product alone, call after call (no bare call between them whose garbage the product's calls collect)
-      double[] alone = sequential(tasklist, officers, tick);
-      print("    Tasklist's call, the product alone, one call after the other                 ", alone, ROUNDS);
+      java.time.Instant aloneFrom = java.time.Instant.now();
+      double[] alone = sequential(tasklist, officers, tick, ALONE_ROUNDS);
+      print("    Tasklist's call, the product alone, one call after the other                 ", alone, ALONE_ROUNDS);
+      if (Boolean.getBoolean("benchmark.trace") || Integer.getInteger("benchmark.aloneRounds") != null) {
+        System.out.println("    (the product alone ran from " + aloneFrom + " to " + java.time.Instant.now() + ")");
+      }
       System.out.printf("    (the product's candidate-group list answered %d of the %d product calls of Tasklist;"
           + " with authorization off Camunda answers)%n", answeredTasklist, ROUNDS);
       // the product with its own list against the product with Camunda's filter query (authorization on), in turn
@@ -388,6 +394,9 @@ public final class TasklistScaleBenchmark {
    */
   static double[][] paired(Officer call, List<String> officers, Runnable tick,
       java.util.function.Consumer<Boolean> setMode, int rounds) throws Exception {
+    if (rounds == 0) {
+      return new double[][] {{Double.NaN, Double.NaN, Double.NaN}, {Double.NaN, Double.NaN, Double.NaN}};
+    }
     double[] first = new double[rounds];
     double[] second = new double[rounds];
     for (int i = 0; i < rounds; i++) {

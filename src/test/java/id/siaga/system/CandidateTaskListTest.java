@@ -144,6 +144,12 @@ class CandidateTaskListTest {
     assertThat(list).doesNotContain("Perihal pada instans");
     // newest first after the filter's own order (due date): the order Camunda gives
     assertThat(list.indexOf("Tugas A7 terlambat")).isLessThan(list.indexOf("Tugas B2"));
+    // the embedded process definition now comes from Camunda's HAL cache (EngineApiProviders)
+    String definitionId = tasks.createTaskQuery().taskName("Tugas A1").singleResult().getProcessDefinitionId();
+    org.camunda.bpm.engine.rest.cache.Cache cache = org.camunda.bpm.engine.rest.hal.Hal.getInstance()
+        .getHalRelationCache(org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition.class);
+    assertThat(cache).as("Camunda's HAL cache of process definitions").isNotNull();
+    assertThat(cache.get(definitionId)).as("the probe's definition, cached").isNotNull();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package id.siaga.agency;
 
+import id.siaga.system.CandidateTaskList;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -46,8 +47,17 @@ class AuthenticatedGroupsPlugin extends AbstractProcessEnginePlugin {
     configuration.setCustomSessionFactories(custom);
   }
 
-  /** Camunda's manager, with the user's groups taken as they are. */
-  static final class AuthenticatedGroupsAuthorizationManager extends AuthorizationManager {
+  /**
+   * Camunda's manager, with the user's groups taken as they are; it also tells the candidate-group
+   * task list whether revokes apply, from Camunda's own check, cached for the command.
+   */
+  static final class AuthenticatedGroupsAuthorizationManager extends AuthorizationManager
+      implements CandidateTaskList.RevokeCheck {
+
+    @Override
+    public boolean revokesApply(String userId, List<String> groupIds) {
+      return isRevokeAuthCheckEnabled(userId, groupIds);
+    }
 
     @Override
     public List<String> filterAuthenticatedGroupIds(List<String> authenticatedGroupIds) {

@@ -279,25 +279,36 @@ public final class CandidateTaskList {
 
   /**
    * Whether Camunda would check revokes for this user: its configured mode, and in the default mode
-   * ("auto") its own statement asking whether any revoke names the user, a group of the user or everyone.
+   * ("auto") its own statement asking whether any revoke names the user, a group of the user or
+   * everyone. Asked through the command's authorization manager where it can answer
+   * ({@link RevokeCheck}), so that the engine's queries of the same command reuse the answer.
    */
   static final class Revokes {
     static boolean apply(ProcessEngine engine, Authentication user) {
       ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      String mode = configuration.getAuthorizationCheckRevokes() == null ? ""
-          : configuration.getAuthorizationCheckRevokes().toLowerCase(java.util.Locale.ROOT);
-      if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equals(mode)) {
-        return true;
-      }
-      if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER.equals(mode)) {
-        return false;
-      }
-      Map<String, Object> parameters = new HashMap<>();
-      parameters.put("userId", user.getUserId());
-      parameters.put("authGroupIds", new ArrayList<>(user.getGroupIds()));
-      return configuration.getCommandExecutorTxRequired().execute(
-          context -> context.getDbEntityManager().selectBoolean("selectRevokeAuthorization", parameters));
+      return configuration.getCommandExecutorTxRequired().execute(context -> {
+        if (context.getAuthorizationManager() instanceof RevokeCheck manager) {
+          return manager.revokesApply(user.getUserId(), user.getGroupIds());
+        }
+        String mode = configuration.getAuthorizationCheckRevokes() == null ? ""
+            : configuration.getAuthorizationCheckRevokes().toLowerCase(java.util.Locale.ROOT);
+        if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equals(mode)) {
+          return true;
+        }
+        if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER.equals(mode)) {
+          return false;
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("userId", user.getUserId());
+        parameters.put("authGroupIds", new ArrayList<>(user.getGroupIds()));
+        return context.getDbEntityManager().selectBoolean("selectRevokeAuthorization", parameters);
+      });
     }
+  }
+
+  /** An authorization manager that tells whether Camunda checks revokes for a user (its own, cached per command). */
+  public interface RevokeCheck {
+    boolean revokesApply(String userId, List<String> groupIds);
   }
 
   /** The count and page statements for a supported query; empty when the query asks for more. */

@@ -117,12 +117,21 @@ public final class ReadinessBenchmark {
       Map<String, Long> jobs0 = allJobs(jdbc);
       long tasks0 = tasks(jdbc, "stage-readiness");
       long heapBefore = heapAfterGc();
+      // rows of every table before and after each phase (H2 only, untimed): what each side writes
+      boolean rows = Boolean.getBoolean("benchmark.rows") && postgres == null;
+      List<Map<String, Long>> rowsAt = new java.util.ArrayList<>();
+      if (rows) {
+        rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
+      }
       settle(jdbc);
       sampler.start();
       long t0 = System.nanoTime();
       NationalStart.Progress done = runNational(nationalStart, electionId, null);
       double productStart = seconds(t0);
       long productStartPeak = sampler.stop();
+      if (rows) {
+        rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
+      }
       Map<String, Long> jobsAfterStart = allJobs(jdbc);
       Map<String, List<Instant>> windows = windows(jdbc, electionId);
       Instant first = firstWindowOfAll(windows);
@@ -139,6 +148,9 @@ public final class ReadinessBenchmark {
       int productJobsRun = runJobs(management, List.of("regional-readiness", "stage-readiness"));
       double productStage = seconds(t1);
       long productStagePeak = sampler.stop();
+      if (rows) {
+        rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
+      }
       long heapProduct = heapAfterGc();
       Map<String, Long> jobsAfterStage = allJobs(jdbc);
       long productTasks = tasks(jdbc, "stage-readiness") - tasks0;
@@ -151,12 +163,18 @@ public final class ReadinessBenchmark {
       // ---- the bare engine: the same walks with the same windows, the same first stage
       ClockUtil.setCurrentTime(Date.from(startClock));
       long bareTasks0 = tasks(jdbc, BARE_STAGE);
+      if (rows) {
+        rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
+      }
       settle(jdbc);
       sampler.start();
       long t2 = System.nanoTime();
       startBare(runtime, windows);
       double bareStart = seconds(t2);
       long bareStartPeak = sampler.stop();
+      if (rows) {
+        rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
+      }
       Map<String, Long> jobsAfterBareStart = allJobs(jdbc);
       ClockUtil.setCurrentTime(Date.from(first.plusSeconds(1)));
       settle(jdbc);
@@ -165,11 +183,25 @@ public final class ReadinessBenchmark {
       int bareJobsRun = runJobs(management, List.of(BARE_WALK, BARE_STAGE));
       double bareStage = seconds(t3);
       long bareStagePeak = sampler.stop();
+      if (rows) {
+        rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
+      }
       long heapBare = heapAfterGc();
       Map<String, Long> jobsAfterBareStage = allJobs(jdbc);
       long bareTasks = tasks(jdbc, BARE_STAGE) - bareTasks0;
 
       int instances = done.started();
+      if (rows) {
+        String[] phases = {"national start, product", "first stage, product", "national start, bare", "first stage, bare"};
+        int[][] spans = {{0, 1}, {1, 2}, {3, 4}, {4, 5}};
+        for (int i = 0; i < phases.length; i++) {
+          Map<String, Long> d = difference(rowsAt.get(spans[i][1]), rowsAt.get(spans[i][0]));
+          d.values().removeIf(v -> v == 0);
+          System.out.printf("  rows per region, %s: %s%n", phases[i], d.entrySet().stream()
+              .map(e -> e.getKey() + " " + String.format("%.1f", e.getValue() / (double) instances))
+              .collect(java.util.stream.Collectors.joining(", ")));
+        }
+      }
       System.out.printf("Readiness benchmark, national start and first stage (%s, 1 thread, job executor off, 2 cores)%n",
           postgres != null ? "embedded PostgreSQL " + jdbc.queryForObject("show server_version", String.class)
               : "H2 in memory");

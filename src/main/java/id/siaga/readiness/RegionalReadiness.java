@@ -42,7 +42,11 @@ import org.springframework.stereotype.Component;
 public class RegionalReadiness {
 
   static final String PROCESS_KEY = "regional-readiness";
-  /** Each stage's readiness window, as the walk worked it out when it started: a JSON object stage → instant. */
+  /**
+   * Each stage's readiness window, as the walk worked it out when it started: a JSON object stage →
+   * instant, kept as a text variable (a few hundred characters: stored in the variable's row, where a
+   * JSON variable would take a byte array row in the runtime, the history and its detail).
+   */
   static final String STAGE_WINDOWS = "stageWindows";
 
   private final JdbcTemplate jdbc;
@@ -72,11 +76,12 @@ public class RegionalReadiness {
   }
 
   /**
-   * When the readiness of this sub-process's stage starts: the window the walk worked out when it
-   * started ({@code stageWindows}, set just before the sub-processes start), or now if that has passed.
+   * When the readiness of this sub-process's stage starts (the due date of its timer): the window the
+   * walk worked out when it started ({@code stageWindows}, set just before the sub-processes start),
+   * or now if that has passed.
    */
   public Date opensAt(DelegateExecution execution) {
-    SpinJsonNode windows = (SpinJsonNode) execution.getVariable(STAGE_WINDOWS);
+    SpinJsonNode windows = JSON((String) execution.getVariable(STAGE_WINDOWS));
     Instant opens = Instant.parse(windows.prop((String) execution.getVariable("stageCode")).stringValue());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     return Date.from(opens.isAfter(now) ? opens : now);
@@ -130,9 +135,9 @@ public class RegionalReadiness {
     execution.setVariable(TaskDeadlines.ELECTION_ID, electionId);
     execution.setVariable("regionName", region.name());
     execution.setVariable("title", "Kesiapan wilayah " + region.name());
-    // each stage's window, worked out once: one JSON variable, read by each stage's timer and shown in Cockpit
-    execution.setVariable(STAGE_WINDOWS, JSON(windows.entrySet().stream()
-        .map(w -> "\"" + w.getKey() + "\":\"" + w.getValue() + "\"").collect(Collectors.joining(",", "{", "}"))));
+    // each stage's window, worked out once: one JSON text, read by each stage's timer and shown in Cockpit
+    execution.setVariable(STAGE_WINDOWS, windows.entrySet().stream()
+        .map(w -> "\"" + w.getKey() + "\":\"" + w.getValue() + "\"").collect(Collectors.joining(",", "{", "}")));
   }
 
 }

@@ -89,9 +89,9 @@ class RegionalReadinessProcessTest {
     Map<String, Instant> expected = windows(WIB);
     assertThat(expected).hasSize(9);
     assertThat(timers(pi)).containsExactlyInAnyOrderElementsOf(expected.values());
-    // the windows worked out once, visible in Cockpit as one JSON variable
-    org.camunda.spin.json.SpinJsonNode windows = (org.camunda.spin.json.SpinJsonNode) runtime.getVariable(pi.getId(),
-        "stageWindows");
+    // the windows worked out once, visible in Cockpit as one JSON text
+    org.camunda.spin.json.SpinJsonNode windows = org.camunda.spin.Spin.JSON((String) runtime.getVariable(pi.getId(),
+        "stageWindows"));
     expected.forEach((stage, at) -> assertThat(windows.prop(stage).stringValue()).isEqualTo(at.toString()));
 
     // the first window: stage readiness of the ad-hoc bodies' formation starts, exactly then

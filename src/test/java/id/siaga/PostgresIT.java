@@ -103,6 +103,7 @@ class PostgresIT {
       meetingId = holdACoordinationMeeting(app);
 
       int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+      theOfficersListIsCamundasAnswer(app, port, instance);
       startALogisticsLeg(app, port);
       runSecurityPlans(app, port);
       assertThat(get(port, "/api/meetings/" + meetingId, "operator:" + FIRST_PASSWORD)).isEqualTo(200);
@@ -297,6 +298,48 @@ class PostgresIT {
         "--camunda.bpm.webapp.session-cookie.enable-secure-cookie=false"));
     return new SpringApplicationBuilder(SiagaPilkadaApplication.class).profiles("prod")
         .run(args.toArray(String[]::new));
+  }
+
+  /**
+   * The officer's list on PostgreSQL: answered by the product's candidate-group list (its page and
+   * counts in one statement with window aggregates), byte for byte what Camunda's filter query gives.
+   */
+  private static void theOfficersListIsCamundasAnswer(ConfigurableApplicationContext app, int port,
+      ProcessInstance instance) throws Exception {
+    IdentityService identity = app.getBean(ProcessEngine.class).getIdentityService();
+    org.camunda.bpm.engine.identity.User officer = identity.newUser("petugaspalopo");
+    officer.setFirstName("Petugas");
+    officer.setLastName("Polres");
+    officer.setPassword("Jaga#Wilayah-2026");
+    identity.saveUser(officer);
+    identity.createMembership("petugaspalopo", "polri7373");
+    String filterId = app.getBean(ProcessEngine.class).getFilterService().createFilterQuery()
+        .filterName("Tugas instansi saya").singleResult().getId();
+    String path = "/engine-rest/filter/" + filterId + "/list?firstResult=0&maxResults=15";
+    String body = "{\"sorting\":[{\"sortBy\":\"created\",\"sortOrder\":\"desc\"}],\"active\":true}";
+    long answered = id.siaga.system.CandidateTaskList.ANSWERED.get();
+    String product = postHal(port, path, "petugaspalopo:Jaga#Wilayah-2026", body);
+    assertThat(id.siaga.system.CandidateTaskList.ANSWERED.get() - answered).as("answered by the product's list")
+        .isEqualTo(1);
+    System.setProperty(id.siaga.system.CandidateTaskList.CAMUNDA_PATH_PROPERTY, "true");
+    try {
+      assertThat(product).isEqualTo(postHal(port, path, "petugaspalopo:Jaga#Wilayah-2026", body));
+    } finally {
+      System.clearProperty(id.siaga.system.CandidateTaskList.CAMUNDA_PATH_PROPERTY);
+    }
+    String taskId = app.getBean(ProcessEngine.class).getTaskService().createTaskQuery()
+        .processInstanceId(instance.getId()).singleResult().getId();
+    assertThat(product).contains("\"count\":1", taskId);
+  }
+
+  private static String postHal(int port, String path, String credentials, String body) throws Exception {
+    HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create("http://127.0.0.1:" + port + path))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()))
+        .header("Content-Type", "application/json").header("Accept", "application/hal+json")
+        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return response.body();
   }
 
   private static int get(int port, String path, String credentials) throws Exception {

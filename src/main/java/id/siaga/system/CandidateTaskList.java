@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.impl.QueryOrderingProperty;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.json.JsonTaskQueryConverter;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
@@ -92,24 +93,22 @@ public final class CandidateTaskList {
     this.prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
   }
 
+  /** The engine this list reads. */
+  ProcessEngine engine() {
+    return engine;
+  }
+
   /** A page of the list: the tasks in the filter's order, the count of all, and each task's shown variables. */
   public record Page(long count, List<Task> tasks, Map<String, List<VariableInstance>> variablesByScope,
       List<String> variableNames) {}
 
   /**
-   * The count and a page of the filter extended by {@code extending} (null: none), or empty when
-   * Camunda's own query must answer. {@code maxResults} null with {@code firstResult} null means
-   * the whole list, as Camunda's filter API has it; {@code countOnly} skips the page.
-   */
-  public Optional<Page> page(String filterId, TaskQuery extending, Integer firstResult, Integer maxResults,
-      boolean countOnly) {
-    return answer(filterId, extending, firstResult, maxResults, countOnly, page -> page);
-  }
-
-  /**
-   * As {@link #page}, with {@code render} applied to the page: all of it (the engine's reads, the
-   * two statements and what {@code render} reads through the engine) in one engine command, so in
-   * one transaction on one connection.
+   * The count and a page of the filter extended by {@code extending} (null: none), with
+   * {@code render} applied to it, or empty when Camunda's own query must answer. {@code maxResults}
+   * null with {@code firstResult} null means the whole list, as Camunda's filter API has it;
+   * {@code countOnly} skips the page. All of it (the engine's reads, the statement and what
+   * {@code render} reads through the engine) runs in one engine command, so in one transaction on
+   * one connection.
    */
   public <T> Optional<T> answer(String filterId, TaskQuery extending, Integer firstResult, Integer maxResults,
       boolean countOnly, java.util.function.Function<Page, T> render) {
@@ -135,9 +134,11 @@ public final class CandidateTaskList {
     Filter extended = extending == null ? filter : filter.extend(extending);
     Optional<Sql> sql = Sql.of(extended.getQuery(), prefix);
     if (sql.isEmpty()) {
-      return camunda("criteria not handled: " + new JsonTaskQueryConverter().toJsonObject(extended.getQuery()));
+      return camunda(LOG.isDebugEnabled()
+          ? "criteria not handled: " + new JsonTaskQueryConverter().toJsonObject(extended.getQuery())
+          : "criteria not handled");
     }
-    if (Revokes.apply(engine, user)) {
+    if (revokesApply(user)) {
       return camunda("revokes apply");
     }
     MapSqlParameterSource parameters = new MapSqlParameterSource()
@@ -278,32 +279,13 @@ public final class CandidateTaskList {
   }
 
   /**
-   * Whether Camunda would check revokes for this user: its configured mode, and in the default mode
-   * ("auto") its own statement asking whether any revoke names the user, a group of the user or
-   * everyone. Asked through the command's authorization manager where it can answer
-   * ({@link RevokeCheck}), so that the engine's queries of the same command reuse the answer.
+   * Whether Camunda checks revokes for this user, asked of the command's authorization manager
+   * ({@link RevokeCheck}: Camunda's own check, whose answer the engine's queries of the same command
+   * then reuse). With any other manager the answer is yes, and Camunda answers the request.
    */
-  static final class Revokes {
-    static boolean apply(ProcessEngine engine, Authentication user) {
-      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-      return configuration.getCommandExecutorTxRequired().execute(context -> {
-        if (context.getAuthorizationManager() instanceof RevokeCheck manager) {
-          return manager.revokesApply(user.getUserId(), user.getGroupIds());
-        }
-        String mode = configuration.getAuthorizationCheckRevokes() == null ? ""
-            : configuration.getAuthorizationCheckRevokes().toLowerCase(java.util.Locale.ROOT);
-        if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_ALWAYS.equals(mode)) {
-          return true;
-        }
-        if (ProcessEngineConfigurationImpl.AUTHORIZATION_CHECK_REVOKE_NEVER.equals(mode)) {
-          return false;
-        }
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("userId", user.getUserId());
-        parameters.put("authGroupIds", new ArrayList<>(user.getGroupIds()));
-        return context.getDbEntityManager().selectBoolean("selectRevokeAuthorization", parameters);
-      });
-    }
+  private static boolean revokesApply(Authentication user) {
+    return !(Context.getCommandContext().getAuthorizationManager() instanceof RevokeCheck manager)
+        || manager.revokesApply(user.getUserId(), user.getGroupIds());
   }
 
   /** An authorization manager that tells whether Camunda checks revokes for a user (its own, cached per command). */

@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -63,9 +62,11 @@ public class CandidateTaskListRequests implements ContainerRequestFilter {
   private static final List<Variant> VARIANTS = Variant.mediaTypes(MediaType.APPLICATION_JSON_TYPE,
       Hal.APPLICATION_HAL_JSON_TYPE).add().build();
 
-  /** One list per engine (a test JVM may hold several engines of one name, one after the other). */
-  private static final Map<ProcessEngine, CandidateTaskList> LISTS = java.util.Collections.synchronizedMap(
-      new java.util.WeakHashMap<>());
+  /**
+   * The list of the engine last asked for: one engine in the application (a test JVM may hold
+   * several, one after the other, and keeps only the last one's list).
+   */
+  private static volatile CandidateTaskList last;
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -112,7 +113,11 @@ public class CandidateTaskListRequests implements ContainerRequestFilter {
       return Optional.empty();
     }
     TaskQuery extending = extendingQuery(body, engine);
-    CandidateTaskList list = LISTS.computeIfAbsent(engine, CandidateTaskList::new);
+    CandidateTaskList list = last;
+    if (list == null || list.engine() != engine) {
+      list = new CandidateTaskList(engine);
+      last = list;
+    }
     if (count) {
       return list.answer(filterId, extending, firstResult, maxResults, true,
           found -> Response.ok(new CountResultDto(found.count()), MediaType.APPLICATION_JSON_TYPE).build());

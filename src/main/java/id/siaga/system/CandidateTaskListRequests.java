@@ -78,8 +78,16 @@ public class CandidateTaskListRequests implements ContainerRequestFilter {
     if (!path.matches()) {
       return;
     }
-    byte[] body = HttpMethod.POST.equals(method) && request.hasEntity() ? request.getEntityStream().readAllBytes()
-        : new byte[0];
+    byte[] body;
+    try {
+      body = HttpMethod.POST.equals(method) && request.hasEntity() ? request.getEntityStream().readAllBytes()
+          : new byte[0];
+    } catch (EngineRequestLimits.BodyTooLarge e) {
+      // answered as the limit's servlet filter answers it; Camunda's exception mapper would make it a 500
+      request.abortWith(Response.status(413).type(MediaType.APPLICATION_JSON_TYPE)
+          .entity(EngineRequestLimits.refusal(EngineRequestLimits.TOO_LARGE)).build());
+      return;
+    }
     try {
       answer(request, path.group(1), path.group(2), "count".equals(path.group(3)), body)
           .ifPresent(request::abortWith);

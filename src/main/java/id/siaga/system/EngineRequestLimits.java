@@ -46,7 +46,7 @@ class EngineRequestLimits {
         return;
       }
       if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-        refuse(response, 413, "Isi permintaan lebih dari " + MAX_BODY_BYTES + " bita");
+        refuse(response, 413, TOO_LARGE);
         return;
       }
       try {
@@ -54,7 +54,7 @@ class EngineRequestLimits {
       } catch (BodyTooLarge e) {
         if (!response.isCommitted()) {
           response.reset();
-          refuse(response, 413, "Isi permintaan lebih dari " + MAX_BODY_BYTES + " bita");
+          refuse(response, 413, TOO_LARGE);
         }
       }
     }
@@ -88,8 +88,15 @@ class EngineRequestLimits {
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
       response.setStatus(status);
       response.setContentType("application/json;charset=UTF-8");
-      response.getWriter().write("{\"type\":\"InvalidRequestException\",\"message\":\"" + message + "\"}");
+      response.getWriter().write(refusal(message));
     }
+  }
+
+  /** The refusal of a body past the limit, for a JAX-RS filter that reads the body itself (as this filter answers it). */
+  static final String TOO_LARGE = "Isi permintaan lebih dari " + MAX_BODY_BYTES + " bita";
+
+  static String refusal(String message) {
+    return "{\"type\":\"InvalidRequestException\",\"message\":\"" + message + "\"}";
   }
 
   static final class BodyTooLarge extends IOException {

@@ -228,6 +228,23 @@ class CandidateTaskListTest {
     }
   }
 
+  /**
+   * The list reads the request's body itself: an oversized one, sent in chunks so that no length
+   * announces it, is still refused by the engine APIs' limit (413), and nothing is answered.
+   */
+  @Test
+  void anOversizedListRequestIsRefused() throws Exception {
+    byte[] big = ("{\"nameLike\":\"" + "x".repeat(1_100_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    long answered = CandidateTaskList.ANSWERED.get();
+    HttpResponse<String> response = HttpClient.newHttpClient().send(request("/engine-rest/filter/" + agencyFilter
+            + "/list?firstResult=0&maxResults=15", "application/hal+json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+    assertThat(response.body()).contains("Isi permintaan lebih dari 1048576 bita");
+    assertThat(CandidateTaskList.ANSWERED.get()).isEqualTo(answered);
+  }
+
   interface Call {
     String send() throws Exception;
   }

@@ -68,11 +68,18 @@ public class RegionalReadiness {
     this.identity = identity;
   }
 
-  /** The stages of this region's walk, in calendar order: one sub-process each. */
+  /**
+   * The stages of this region's walk, in calendar order: one sub-process each. Read from
+   * {@code stageWindows}, whose keys are the stages in that order, so that each sub-process finds its
+   * stage by its {@code loopCounter} and carries no variable of its own for it.
+   */
   public List<String> stages(DelegateExecution execution) {
-    String stages = jdbc.queryForObject("select stages from siaga_regional_readiness where process_instance_id = ?",
-        String.class, execution.getProcessInstanceId());
-    return stages.isEmpty() ? List.of() : List.of(stages.split(","));
+    return windows(execution).fieldNames();
+  }
+
+  /** The stage of this sub-process: the walk's stage at its loop counter. */
+  public String stageCode(DelegateExecution execution) {
+    return stages(execution).get((Integer) execution.getVariable("loopCounter"));
   }
 
   /**
@@ -81,10 +88,15 @@ public class RegionalReadiness {
    * or now if that has passed.
    */
   public Date opensAt(DelegateExecution execution) {
-    SpinJsonNode windows = JSON((String) execution.getVariable(STAGE_WINDOWS));
-    Instant opens = Instant.parse(windows.prop((String) execution.getVariable("stageCode")).stringValue());
+    SpinJsonNode windows = windows(execution);
+    String stage = windows.fieldNames().get((Integer) execution.getVariable("loopCounter"));
+    Instant opens = Instant.parse(windows.prop(stage).stringValue());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     return Date.from(opens.isAfter(now) ? opens : now);
+  }
+
+  private static SpinJsonNode windows(DelegateExecution execution) {
+    return JSON((String) execution.getVariable(STAGE_WINDOWS));
   }
 
   /** The stage's first day at 00:00 local, minus the longest lead of the workstreams the stage table gives it. */
@@ -131,8 +143,10 @@ public class RegionalReadiness {
       FormInput.refuse("Kesiapan wilayah " + region.name() + " untuk pemilihan ini sudah dimulai (" + readinessId + ")");
     }
     execution.setProcessBusinessKey(readinessId);
-    execution.setVariable(Region.PROCESS_VARIABLE, region.code());
-    execution.setVariable(TaskDeadlines.ELECTION_ID, electionId);
+    // set again only if the check changed them: setting a variable to its own value writes a history detail
+    if (!region.code().equals(regionCode)) {
+      execution.setVariable(Region.PROCESS_VARIABLE, region.code());
+    }
     execution.setVariable("regionName", region.name());
     execution.setVariable("title", "Kesiapan wilayah " + region.name());
     // each stage's window, worked out once: one JSON text, read by each stage's timer and shown in Cockpit

@@ -26,8 +26,11 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -145,29 +148,47 @@ public class StageReadiness {
       FormInput.refuse("Kesiapan tahapan " + stage.name() + " " + region.name() + " sudah dimulai (" + readinessId + ")");
     }
     execution.setProcessBusinessKey(readinessId);
-    execution.setVariable(Region.PROCESS_VARIABLE, region.code());
+    // set again only if the check changed it: setting a variable to its own value writes a history detail
+    if (!region.code().equals(regionCode)) {
+      execution.setVariable(Region.PROCESS_VARIABLE, region.code());
+    }
     execution.setVariable("regionName", region.name());
     execution.setVariable(TaskNotifications.STAGE_NAME, stage.name());
     execution.setVariable("title", "Kesiapan tahapan " + stage.name());
     execution.setVariable("coordinatorGroup", Agency.groupId(AgencyType.KESBANGPOL, region.code()));
-    execution.setVariable("stageStartsAt", Date.from(startsAt));
+    // Read in this transaction only (the declaration timer's due date, the four gateways right after the
+    // fork): transient, so they take no variable, history and detail rows. The stage start and the
+    // workstreams started are in the record (siaga_stage_readiness), the table's answer in the decision history.
     Instant opens = startsAt.minus(DECLARATION_OPENS_BEFORE);
-    execution.setVariable("declarationOpensAt", Date.from(opens.isAfter(now) ? opens : now));
+    forThisTransaction(execution, "declarationOpensAt", Variables.dateValue(Date.from(opens.isAfter(now) ? opens : now), true));
+    forThisTransaction(execution, "startPatrols", Variables.booleanValue(patrols, true));
+    forThisTransaction(execution, "startLogistics", Variables.booleanValue(logistics, true));
+    forThisTransaction(execution, "startGuardPlan", Variables.booleanValue(guardPlan, true));
+    forThisTransaction(execution, "needsRakor", Variables.booleanValue(needsRakor, true));
+    if (logistics) {
+      execution.setVariable("logisticsDirection", direction);   // read by the asynchronous call, a later transaction
+    }
     // due the day before the stage, 18:00 local; a readiness started later than that gets a day
     Instant dayBefore = deadlines.at(region.zone(), stage.start().minusDays(1), LocalTime.of(18, 0));
     Instant aDayFromNow = now.plus(java.time.Duration.ofDays(1));
     execution.setVariable("declarationDueAt", Date.from(dayBefore.isAfter(aDayFromNow) ? dayBefore : aDayFromNow));
-    execution.setVariable("startPatrols", patrols);
-    execution.setVariable("startLogistics", logistics);
-    execution.setVariable("logisticsDirection", direction);
-    execution.setVariable("startGuardPlan", guardPlan);
-    execution.setVariable("needsRakor", needsRakor);
-    execution.setVariable("rakorState", null);
     // the Rakor is scheduled by noon five days before the stage (a meeting before the stage still fits); later, a day
     Instant scheduleBy = deadlines.at(region.zone(), stage.start().minusDays(5), LocalTime.NOON);
     execution.setVariable("rakorScheduleDueAt", Date.from(scheduleBy.isAfter(aDayFromNow) ? scheduleBy : aDayFromNow));
-    // the gateway's variable: not "declaration", the form field, which is local to the task's execution
-    execution.setVariable("declared", null);
+  }
+
+  /**
+   * Sets a value that the process reads in the current transaction only, as a transient variable of
+   * the process instance (no rows). An instance started before these values became transient has
+   * them stored; there the stored variable is updated, since the engine refuses to replace a stored
+   * variable by a transient one.
+   */
+  static void forThisTransaction(VariableScope scope, String name, TypedValue transientValue) {
+    if (scope.hasVariable(name) && !scope.getVariableTyped(name).isTransient()) {
+      scope.setVariable(name, transientValue.getValue());
+    } else {
+      scope.setVariable(name, transientValue);
+    }
   }
 
   // ---- the stage's Rakor
@@ -175,7 +196,9 @@ public class StageReadiness {
   /** Where the stage's Rakor stands now, for the gateway that asks for one, waits for it or goes on. */
   void checkRakor(DelegateExecution execution) {
     StageReadinessRecord record = recordOf(execution.getProcessInstanceId());
-    execution.setVariable("rakorState", rakor.state(record.electionId(), record.regionCode(), record.stageCode()).name());
+    // read by the gateway right after this task, in this transaction
+    forThisTransaction(execution, "rakorState", Variables.stringValue(
+        rakor.state(record.electionId(), record.regionCode(), record.stageCode()).name(), true));
   }
 
   /** What the coordinator sees when asked to schedule the Rakor: the stage's Rakor so far. */
@@ -266,7 +289,8 @@ public class StageReadiness {
     Authentication user = identity.getCurrentAuthentication();
     records.declare(record.readinessId(), declaration, notes, (String) task.getVariable("readinessSummary"),
         user == null ? "sistem" : user.getUserId(), ClockUtil.getCurrentTime().toInstant());
-    task.getExecution().setVariable("declared", declaration.name());
+    // read by the gateway right after the task, in this transaction; the declaration itself is in the record
+    forThisTransaction(task.getExecution(), "declared", Variables.stringValue(declaration.name(), true));
   }
 
   StageReadinessRecord recordOf(String processInstanceId) {

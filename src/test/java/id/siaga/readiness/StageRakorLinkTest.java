@@ -185,6 +185,26 @@ class StageRakorLinkTest {
     assertThat(passed(pi, "RakorSettledGateway")).isTrue();
   }
 
+  /**
+   * A readiness started before the gateway's answer became transient holds {@code rakorState} as a
+   * stored variable (null, declared at the start): the check updates it instead of failing, as the
+   * engine refuses to replace a stored variable by a transient one.
+   */
+  @Test
+  void aReadinessStartedWithTheStoredRakorStateOfEarlierVersionsStillChecksItsRakor() {
+    ProcessInstance pi = startReadiness(STAGE);
+    runtime.setVariable(pi.getId(), "rakorState", null);   // as the earlier version declared it
+    submit(scheduleTask(pi), "kesbangpolpalopo", scheduleForm(VOTING_DAY.minusDays(5) + "T09:00"));
+    ProcessInstance rakor = rakorOf(electionId);
+    runJobs(rakor);
+    submit(outcomeTask(rakor), "kesbangpolpalopo",
+        Map.of("meetingOutcome", "DIBATALKAN", "cancellationReason", "Wali kota berhalangan"));
+    runJobs(rakor);
+
+    assertThat(scheduleTask(pi)).as("the check ran again and opened the task").isNotNull();
+    assertThat(runtime.getVariable(pi.getId(), "rakorState")).isEqualTo("NONE");
+  }
+
   @Test
   void aRakorScheduledFromItsOwnStartFormCountsBeforeAndDuringTheTask() {
     // held while the task is open: the coordinator cannot schedule a second one, and the held Rakor ends the task
@@ -223,7 +243,10 @@ class StageRakorLinkTest {
     assertThat(scheduleTask(again)).isNull();
     assertThat(waitingFor(again)).isEmpty();
     assertThat(passed(again, "CheckStageRakorTask")).isTrue();
-    assertThat(runtime.getVariable(again.getId(), "rakorState")).isEqualTo("HELD");
+    // the gateway's answer lived for the transaction only: no variable, and no history of one
+    assertThat(runtime.getVariable(again.getId(), "rakorState")).isNull();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(again.getId()).variableName("rakorState")
+        .count()).isZero();
     assertThat(passed(again, "RakorSettledGateway")).isTrue();
     assertThat(passed(again, "RakorWaitGateway")).isFalse();
   }

@@ -26,6 +26,15 @@ public class Elections {
     return catalog.get(election.baseCalendar()).movedTo(election.id(), election.name(), election.votingDay());
   }
 
+  /**
+   * The calendar of an election recorded in {@code siaga_election} (not one only in the catalog), or
+   * empty: the existence check and the calendar in one read.
+   */
+  public java.util.Optional<ElectionCalendar> recordedCalendarOf(String electionId) {
+    return elections.find(electionId).map(election ->
+        catalog.get(election.baseCalendar()).movedTo(election.id(), election.name(), election.votingDay()));
+  }
+
   /** Creates a simulation of {@code baseCalendar} whose voting day is {@code votingDay}. */
   public Election createSimulation(String baseCalendar, LocalDate votingDay) {
     ElectionCalendar base = catalog.get(baseCalendar);

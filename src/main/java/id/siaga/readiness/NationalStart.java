@@ -161,9 +161,12 @@ public class NationalStart {
 
   /** Starts the walk of one region, or returns the one that exists. */
   public String startOne(String electionId, String regionCode) {
-    return existing(electionId, regionCode).orElseGet(() -> runtime.startProcessInstanceByKey(
-        RegionalReadiness.PROCESS_KEY, Variables.createVariables().putValue(Region.PROCESS_VARIABLE, regionCode)
-            .putValue(TaskDeadlines.ELECTION_ID, electionId)).getId());
+    return existing(electionId, regionCode).orElseGet(() -> startNew(electionId, regionCode));
+  }
+
+  private String startNew(String electionId, String regionCode) {
+    return runtime.startProcessInstanceByKey(RegionalReadiness.PROCESS_KEY, Variables.createVariables()
+        .putValue(Region.PROCESS_VARIABLE, regionCode).putValue(TaskDeadlines.ELECTION_ID, electionId)).getId();
   }
 
   @Scheduled(initialDelayString = "${siaga.readiness.resume-poll:PT15S}",
@@ -270,12 +273,13 @@ public class NationalStart {
       Region region = targets.get(i);
       boolean countedBefore = i < run.counted;
       try {
-        if (existing(run.electionId, region.code()).isPresent()) {
+        Outcome outcome = startInTransaction(run, region, countedBefore);
+        if (outcome == Outcome.WALKING) {
           if (!countedBefore) {
             run.skipped++;
             run.unwritten++;
           }
-        } else if (!startInTransaction(run, region, countedBefore)) {
+        } else if (outcome == Outcome.NOT_OURS) {
           refused(run);
           return;
         }
@@ -346,31 +350,38 @@ public class NationalStart {
     }
   }
 
+  /** What became of one region of a run. */
+  private enum Outcome { STARTED, WALKING, NOT_OURS }
+
   /**
-   * The region's start and the run's counters (with the lease) in one transaction: the counter
-   * update comes first and holds only while this node still holds the run and no stop was asked
-   * for; the start rolls back with it.
+   * The region's start and the run's counters (with the lease) in one transaction: a region that
+   * already walks is left alone (nothing written); otherwise the counter update comes first and
+   * holds only while this node still holds the run and no stop was asked for, and the start rolls
+   * back with it.
    *
-   * @return false when the run is no longer this node's to walk (nothing was started)
+   * @return {@code WALKING} when the region already walks, {@code NOT_OURS} when the run is no
+   *     longer this node's to walk (nothing was started)
    */
-  private boolean startInTransaction(Walk run, Region region, boolean countedBefore) {
+  private Outcome startInTransaction(Walk run, Region region, boolean countedBefore) {
     int started = run.started + 1;
     int failed = countedBefore ? Math.max(0, run.failed - 1) : run.failed;
-    Boolean ours = inTransaction.execute(tx -> {
+    Outcome outcome = inTransaction.execute(tx -> {
+      if (existing(run.electionId, region.code()).isPresent()) {
+        return Outcome.WALKING;
+      }
       Instant now = Instant.now();
       if (!runs.advance(run.id, node, run.total, started, run.skipped, failed, now, now.plus(lease))) {
-        return false;
+        return Outcome.NOT_OURS;
       }
-      startOne(run.electionId, region.code());
-      return true;
+      startNew(run.electionId, region.code());
+      return Outcome.STARTED;
     });
-    if (Boolean.TRUE.equals(ours)) {
+    if (outcome == Outcome.STARTED) {
       run.started = started;
       run.failed = failed;
       run.unwritten = 0;
-      return true;
     }
-    return false;
+    return outcome;
   }
 
   private boolean write(Walk run) {

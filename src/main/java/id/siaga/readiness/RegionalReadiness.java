@@ -3,7 +3,6 @@ package id.siaga.readiness;
 import static org.camunda.spin.Spin.JSON;
 
 import id.siaga.calendar.ElectionCalendar;
-import id.siaga.calendar.ElectionRepository;
 import id.siaga.calendar.Elections;
 import id.siaga.calendar.LocalDeadlines;
 import id.siaga.calendar.Stage;
@@ -51,17 +50,15 @@ public class RegionalReadiness {
 
   private final JdbcTemplate jdbc;
   private final RegionRepository regions;
-  private final ElectionRepository elections;
   private final Elections calendars;
   private final LocalDeadlines deadlines;
   private final StageTable table;
   private final IdentityService identity;
 
-  RegionalReadiness(JdbcTemplate jdbc, RegionRepository regions, ElectionRepository elections, Elections calendars,
+  RegionalReadiness(JdbcTemplate jdbc, RegionRepository regions, Elections calendars,
       LocalDeadlines deadlines, StageTable table, IdentityService identity) {
     this.jdbc = jdbc;
     this.regions = regions;
-    this.elections = elections;
     this.calendars = calendars;
     this.deadlines = deadlines;
     this.table = table;
@@ -119,10 +116,10 @@ public class RegionalReadiness {
     String electionId = input.text(TaskDeadlines.ELECTION_ID, "Pemilihan", 64, true);
     input.refuseIfInvalid();
     Region region = ReadinessStarters.raceRegion(regions, regionCode);
-    if (elections.find(electionId).isEmpty()) {
+    ElectionCalendar calendar = calendars.recordedCalendarOf(electionId).orElse(null);
+    if (calendar == null) {
       FormInput.refuse("Pemilihan " + FormInput.echo(electionId) + " tidak dikenal");
     }
-    ElectionCalendar calendar = calendars.calendarOf(electionId);
     Instant now = ClockUtil.getCurrentTime().toInstant();
     List<String> stages = new ArrayList<>();
     Map<String, String> windows = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package id.siaga.readiness;
 import id.siaga.agency.Agency;
 import id.siaga.agency.AgencyRepository;
 import id.siaga.agency.AgencyType;
-import id.siaga.calendar.ElectionRepository;
+import id.siaga.calendar.ElectionCalendar;
 import id.siaga.calendar.Elections;
 import id.siaga.calendar.LocalDeadlines;
 import id.siaga.calendar.Stage;
@@ -55,7 +55,6 @@ public class StageReadiness {
 
   private final ReadinessRepository records;
   private final RegionRepository regions;
-  private final ElectionRepository elections;
   private final Elections calendars;
   private final LocalDeadlines deadlines;
   private final StageTable table;
@@ -65,13 +64,12 @@ public class StageReadiness {
   private final StageMeetings rakor;
   private final AgencyRepository agencies;
 
-  StageReadiness(ReadinessRepository records, RegionRepository regions, ElectionRepository elections,
+  StageReadiness(ReadinessRepository records, RegionRepository regions,
       Elections calendars, LocalDeadlines deadlines, StageTable table, HistoryService history,
       IdentityService identity, List<StageWorkstreamStatus> workstreams, StageMeetings rakor,
       AgencyRepository agencies) {
     this.records = records;
     this.regions = regions;
-    this.elections = elections;
     this.calendars = calendars;
     this.deadlines = deadlines;
     this.table = table;
@@ -92,16 +90,16 @@ public class StageReadiness {
     String stageCode = input.text("stageCode", "Tahapan", 40, true);
     input.refuseIfInvalid();
     Region region = ReadinessStarters.raceRegion(regions, regionCode);
-    if (elections.find(electionId).isEmpty()) {
+    ElectionCalendar calendar = calendars.recordedCalendarOf(electionId).orElse(null);
+    if (calendar == null) {
       FormInput.refuse("Pemilihan " + FormInput.echo(electionId) + " tidak dikenal");
     }
-    Stage stage = calendars.calendarOf(electionId).stage(stageCode).orElse(null);
+    Stage stage = calendar.stage(stageCode).orElse(null);
     if (stage == null) {
       FormInput.refuse("Tahapan " + FormInput.echo(stageCode) + " tidak ada dalam kalender pemilihan ini");
     }
+    // a second start is refused by the record's key when it is inserted below, with the same words
     String readinessId = StageMeetings.stageKey(electionId, region.code(), stageCode);
-    records.find(readinessId).ifPresent(existing -> FormInput.refuse("Kesiapan tahapan " + stage.name() + " " + region.name()
-        + " sudah dimulai (" + readinessId + ")"));
 
     String level = region.level().name();
     List<Map<String, Object>> rows = table.workstreams(execution.getProcessDefinitionId(), stageCode, level);

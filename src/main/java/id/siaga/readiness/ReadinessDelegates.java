@@ -15,7 +15,6 @@ class ReadinessDelegates {
   @Bean TaskListener describeReadiness(StageReadiness readiness) { return readiness::describe; }
   @Bean TaskListener recordDeclaration(StageReadiness readiness) { return readiness::declare; }
   @Bean JavaDelegate checkStageRakor(StageReadiness readiness) { return readiness::checkRakor; }
-  @Bean TaskListener describeStageRakor(StageReadiness readiness) { return readiness::describeRakor; }
   @Bean TaskListener scheduleStageRakor(StageReadiness readiness) { return readiness::scheduleRakor; }
 
   @Bean JavaDelegate sendNotReadyNotice(ReadinessMails mails) {

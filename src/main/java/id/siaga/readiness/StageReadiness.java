@@ -199,12 +199,15 @@ public class StageReadiness {
         rakor.state(record.electionId(), record.regionCode(), record.stageCode()).name(), true));
   }
 
-  /** What the coordinator sees when asked to schedule the Rakor: the stage's Rakor so far. */
-  void describeRakor(DelegateTask task) {
+  /**
+   * What the coordinator sees when asked to schedule the Rakor: the stage's Rakor as it stands when
+   * the form is opened (a form value of the task, worked out on reading).
+   */
+  public String rakorNote(DelegateTask task) {
     StageReadinessRecord record = recordOf(task.getProcessInstanceId());
-    task.setVariableLocal("rakorNote", workstreams.stream().filter(w -> w.workstream().equals(RAKOR)).findFirst()
+    return workstreams.stream().filter(w -> w.workstream().equals(RAKOR)).findFirst()
         .flatMap(w -> w.summary(record.electionId(), record.regionCode(), record.stageCode()))
-        .orElse("Belum ada Rakor untuk tahapan ini."));
+        .orElse("Belum ada Rakor untuk tahapan ini.");
   }
 
   /**
@@ -214,8 +217,9 @@ public class StageReadiness {
   void scheduleRakor(DelegateTask task) {
     StageReadinessRecord record = recordOf(task.getProcessInstanceId());
     Map<String, Object> form = new LinkedHashMap<>();
-    // the fields are input parameters of the task, so the submitted values live in its own scope
-    StageMeetings.FORM_FIELDS.forEach(field -> form.put(field, task.getVariable(field)));
+    // the submitted fields are transient variables local to the task's execution (formFields = recorded);
+    // local only: a field not submitted is missing, not the process's variable of the same name ("title")
+    StageMeetings.FORM_FIELDS.forEach(field -> form.put(field, task.getExecution().getVariableLocal(field)));
     String meetingId = rakor.schedule(record.electionId(), record.regionCode(), record.stageCode(), form);
     task.getExecution().setVariable("rakorMeetingId", meetingId);
   }

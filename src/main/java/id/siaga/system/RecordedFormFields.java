@@ -138,6 +138,12 @@ class RecordedFormFields extends AbstractProcessEnginePlugin {
         kept.putValueTyped(name, submitted.getValueTyped(name));
         continue;
       }
+      if (task.hasVariableLocal(name)) {
+        // a copy on the task of the process's variable of that name (a caption Tasklist shows, e.g.
+        // "title"): the submitted field takes its place for this transaction, or the command would set
+        // the task's copy, a stored variable the engine refuses to overwrite with a transient one
+        task.removeVariableLocal(name);
+      }
       TypedValue value = transientCopy(submitted.getValueTyped(name));
       execution.setVariableLocal(name, value);
       kept.putValueTyped(name, value);

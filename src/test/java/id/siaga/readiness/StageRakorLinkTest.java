@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.AfterEach;
@@ -95,10 +96,28 @@ class StageRakorLinkTest {
     assertThat(groups(schedule)).containsExactly("kesbangpol7373");
     // due at noon five days before the stage, local time
     assertThat(schedule.getDueDate().toInstant()).isEqualTo(local(VOTING_DAY.minusDays(8), 12));
-    assertThat(tasks.getVariable(schedule.getId(), "rakorNote")).isEqualTo("Belum ada Rakor untuk tahapan ini.");
-    assertThat(tasks.getVariable(schedule.getId(), "title")).isEqualTo("Rakor kesiapan tahapan Masa tenang Kota Palopo");
-    assertThat(tasks.getVariable(schedule.getId(), "invitedAgencies").toString())
+    // the form opens prefilled, with values worked out when it is read: none of them is stored
+    VariableMap opened = forms.getTaskFormVariables(schedule.getId());
+    assertThat(opened.get("rakorNote")).isEqualTo("Belum ada Rakor untuk tahapan ini.");
+    assertThat(opened.get("title")).isEqualTo("Rakor kesiapan tahapan Masa tenang Kota Palopo");
+    assertThat(opened.get("agenda")).isEqualTo("1. Kesiapan tahapan Masa tenang\n2. Laporan kesiapan setiap instansi\n"
+        + "3. Kerawanan dan tindak lanjut");
+    assertThat(opened.get("durationMinutes")).isEqualTo("120");
+    assertThat(opened.get("letterNature")).isEqualTo("BIASA");
+    assertThat(opened.getValueTyped("invitedAgencies").getType().getName()).isEqualTo("json");
+    assertThat(opened.get("invitedAgencies").toString())
         .contains("KPU", "BAWASLU", "POLRI", "TNI", "KEJAKSAAN", "KESBANGPOL", "PEMDA");
+    // on the task only the captions Tasklist's list shows (agency.TaskCaptions), copied from the process
+    assertThat(tasks.getVariablesLocal(schedule.getId())).containsOnlyKeys("regionName", "stageName", "title")
+        .containsEntry("title", "Kesiapan tahapan Masa tenang");
+    assertThat(runtime.getVariablesLocal(schedule.getExecutionId())).doesNotContainKeys("title", "agenda",
+        "invitedAgencies", "invitedRegencyAgencies", "durationMinutes", "letterNature", "rakorNote");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("agenda", "invitedAgencies", "rakorNote").count()).isZero();
+    // a form submitted without its title is refused: the process's own "title" does not stand in for it
+    Map<String, Object> untitled = scheduleForm(VOTING_DAY.minusDays(5) + "T09:00");
+    untitled.remove("title");
+    assertThatThrownBy(() -> submit(schedule, "kesbangpolpalopo", untitled)).hasMessageContaining("Judul");
 
     // a date after the stage is refused by the Rakor's own rules: nothing is created, the task stays
     assertThatThrownBy(() -> submit(schedule, "kesbangpolpalopo", scheduleForm(VOTING_DAY.plusDays(1) + "T09:00")))
@@ -144,7 +163,7 @@ class StageRakorLinkTest {
         .putValue("regionCode", "73").putValue("stageCode", STAGE).putValue("electionId", electionId));
     Task schedule = scheduleTask(pi);
     assertThat(groups(schedule)).containsExactly("kesbangpol73");
-    assertThat(tasks.getVariable(schedule.getId(), "invitedRegencyAgencies").toString()).isEqualTo("[]");
+    assertThat(forms.getTaskFormVariables(schedule.getId()).get("invitedRegencyAgencies").toString()).isEqualTo("[]");
     Map<String, Object> form = scheduleForm(VOTING_DAY.minusDays(5) + "T10:00");
     form.put("title", "Rakor kesiapan masa tenang Sulawesi Selatan");
     form.put("invitedAgencies", SpinValues.jsonValue("[\"POLRI\",\"KPU\"]").create());
@@ -170,7 +189,7 @@ class StageRakorLinkTest {
 
     Task again = scheduleTask(pi);
     assertThat(again).isNotNull();
-    assertThat((String) tasks.getVariable(again.getId(), "rakorNote")).startsWith("Rakor: dibatalkan");
+    assertThat((String) forms.getTaskFormVariables(again.getId()).get("rakorNote")).startsWith("Rakor: dibatalkan");
     assertThat(waitingFor(pi)).containsExactly("StageRakorHeld");   // only the task's own boundary
     assertThat(passed(pi, "RakorSettledGateway")).isFalse();
 

@@ -155,6 +155,12 @@ class StageRakorLinkTest {
     assertThat((String) tasks.getVariable(declare.getId(), "readinessSummary"))
         .contains("Rakor: dilaksanakan")
         .contains("laporan kesiapan 0 dari 7 instansi; tindak lanjut 1 butir, 0 selesai, 1 terlambat");
+
+    // declared, the Rakor held: the readiness still waits for the other workstream it started, the patrols
+    submit(declare, "kesbangpolpalopo", Map.of("declaration", "SIAP"));
+    assertThat(records.findByProcessInstance(pi.getId()).orElseThrow().workstreams())
+        .containsExactly("patrol-assignment", RAKOR);
+    assertThat(runtime.getActiveActivityIds(pi.getId())).containsExactly("StartPatrolsCallActivity");
   }
 
   @Test
@@ -174,6 +180,22 @@ class StageRakorLinkTest {
     assertThat(tasks.createTaskQuery().processInstanceId(rakor.getId()).taskDefinitionKey("SubmitReadinessReportTask")
         .list()).hasSize(2 + 24).anySatisfy(t -> assertThat(groups(t)).containsExactly("polri7373"));
     assertThat(scheduleTask(pi)).isNull();
+
+    // the province's quiet period has the Rakor only: held and declared, the readiness ends (the join
+    // waits for the branches that were started, and for nothing else)
+    at(local(VOTING_DAY.minusDays(5), 12));
+    runJobs(rakor);
+    submit(outcomeTask(rakor), "kesbangpolsulsel", held(VOTING_DAY.minusDays(3).toString()));
+    runJobs(rakor);
+    assertThat(passed(pi, "RakorSettledGateway")).isTrue();
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).as("the declaration is due")
+        .isOne();
+    runJobs(pi);   // the declaration opened at H-6 00:00
+    Task declare = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("DeclareReadinessTask")
+        .singleResult();
+    submit(declare, "kesbangpolsulsel", Map.of("declaration", "SIAP"));
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(passed(pi, "StageReadinessDoneEndEvent")).isTrue();
   }
 
   @Test
@@ -275,7 +297,9 @@ class StageRakorLinkTest {
     ProcessInstance pi = startReadiness("penghitungan-rekapitulasi");
     assertThat(scheduleTask(pi)).isNull();
     assertThat(waitingFor(pi)).isEmpty();
-    assertThat(passed(pi, "RakorSettledGateway")).isTrue();
+    // the fork (an inclusive gateway) does not start the Rakor branch at all
+    assertThat(passed(pi, "RakorMergeGateway")).isFalse();
+    assertThat(passed(pi, "RakorSettledGateway")).isFalse();
     assertThat(passed(pi, "CheckStageRakorTask")).as("not asked").isFalse();
     assertThat(records.findByProcessInstance(pi.getId()).orElseThrow().workstreams()).doesNotContain(RAKOR);
   }

@@ -44,6 +44,33 @@ public final class BenchmarkSupport {
     return counts;
   }
 
+  /** H2 only: counts every statement from now on (its text, executions), replacing the counts so far. */
+  public static void countStatements(JdbcTemplate jdbc) {
+    jdbc.execute("set query_statistics false");
+    jdbc.execute("set query_statistics_max_entries 5000");
+    jdbc.execute("set query_statistics true");
+  }
+
+  /** H2 only: the statements counted since {@link #countStatements}, by text, most executed first; counting stops. */
+  public static Map<String, Long> countedStatements(JdbcTemplate jdbc) {
+    Map<String, Long> counted = new java.util.LinkedHashMap<>();
+    jdbc.query("select sql_statement, execution_count from information_schema.query_statistics"
+        + " order by execution_count desc", rs -> {
+          counted.merge(rs.getString(1), rs.getLong(2), Long::sum);
+        });
+    jdbc.execute("set query_statistics false");
+    counted.keySet().removeIf(sql -> sql.toLowerCase().contains("query_statistics"));
+    return counted;
+  }
+
+  /** Prints the statements counted, per unit of work (e.g. per region), each as its first characters. */
+  public static void printStatements(String label, Map<String, Long> counted, int units) {
+    long all = counted.values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf("  statements per region, %s: %.1f in all%n", label, (double) all / units);
+    counted.forEach((sql, n) -> System.out.printf("    %6.2f  %s%n", (double) n / units,
+        sql.replaceAll("\\s+", " ").substring(0, Math.min(150, sql.replaceAll("\\s+", " ").length()))));
+  }
+
   public static double seconds(long since) {
     return (System.nanoTime() - since) / 1e9;
   }

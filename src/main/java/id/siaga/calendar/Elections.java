@@ -41,7 +41,7 @@ public class Elections {
     String id = "simulasi-" + votingDay.format(DateTimeFormatter.BASIC_ISO_DATE);
     Election election = new Election(id, "Simulasi " + base.name() + " (hari H "
         + votingDay.format(DateTimeFormatter.ISO_LOCAL_DATE) + ")", baseCalendar, votingDay, true);
-    if (elections.find(id).isEmpty()) {
+    if (!elections.exists(id)) {
       elections.insert(election);
     }
     return election;

@@ -1,6 +1,5 @@
 package id.siaga.calendar;
 
-import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
 import id.siaga.region.Zone;
 import java.time.Duration;
@@ -89,7 +88,7 @@ public class LocalDeadlines {
       }
     }
     DeadlineExpression parsed = DeadlineExpression.parse(rule);
-    ZoneId zone = region(regionCode).zone().zoneId();
+    ZoneId zone = zone(regionCode).zoneId();
     if (!parsed.isVariable() && !parsed.isNow()) {
       if (electionId == null) {
         throw new IllegalArgumentException("tenggat '" + rule + "' memerlukan pemilihan (electionId)");
@@ -148,7 +147,7 @@ public class LocalDeadlines {
 
   /** The instant of a local date and time in the region's zone. */
   public Instant at(String regionCode, LocalDate date, LocalTime time) {
-    return date.atTime(time).atZone(region(regionCode).zone().zoneId()).toInstant();
+    return date.atTime(time).atZone(zone(regionCode).zoneId()).toInstant();
   }
 
   /** As {@link #at(String, LocalDate, LocalTime)}, for a caller that knows the zone already. */
@@ -158,12 +157,12 @@ public class LocalDeadlines {
 
   /** The time zone of a region. */
   public ZoneId zoneOf(String regionCode) {
-    return region(regionCode).zone().zoneId();
+    return zone(regionCode).zoneId();
   }
 
   /** "Selasa, 26 November 2024 pukul 18.00 WITA": an instant as the region reads it, as letters write it. */
   public String display(String regionCode, Instant instant) {
-    return display(region(regionCode).zone(), instant);
+    return display(zone(regionCode), instant);
   }
 
   /** As {@link #display(String, Instant)}, for a caller that knows the zone already. */
@@ -171,8 +170,8 @@ public class LocalDeadlines {
     return instant.atZone(zone.zoneId()).format(DISPLAY) + " " + zone.name();
   }
 
-  private Region region(String regionCode) {
-    return regions.find(regionCode).orElseThrow(
+  private Zone zone(String regionCode) {
+    return regions.zoneOf(regionCode).orElseThrow(
         () -> new IllegalArgumentException("kode wilayah tidak dikenal: " + regionCode));
   }
 }

@@ -153,7 +153,6 @@ public class StageReadiness {
     execution.setVariable("regionName", region.name());
     execution.setVariable(TaskNotifications.STAGE_NAME, stage.name());
     execution.setVariable("title", "Kesiapan tahapan " + stage.name());
-    execution.setVariable("coordinatorGroup", Agency.groupId(AgencyType.KESBANGPOL, region.code()));
     // Read in this transaction only (the declaration timer's due date, the four gateways right after the
     // fork): transient, so they take no variable, history and detail rows. The stage start and the
     // workstreams started are in the record (siaga_stage_readiness), the table's answer in the decision history.
@@ -222,6 +221,11 @@ public class StageReadiness {
     StageMeetings.FORM_FIELDS.forEach(field -> form.put(field, task.getExecution().getVariableLocal(field)));
     String meetingId = rakor.schedule(record.electionId(), record.regionCode(), record.stageCode(), form);
     task.getExecution().setVariable("rakorMeetingId", meetingId);
+  }
+
+  /** The group of the region's coordinator (Badan Kesbangpol), who schedules the Rakor and declares the stage. */
+  public String coordinatorGroup(DelegateExecution execution) {
+    return Agency.groupId(AgencyType.KESBANGPOL, (String) execution.getVariable(Region.PROCESS_VARIABLE));
   }
 
   /** The agencies of the region, all invited unless the coordinator unticks them (the schedule form's default). */

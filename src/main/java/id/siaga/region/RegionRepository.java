@@ -3,7 +3,9 @@ package id.siaga.region;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -15,9 +17,27 @@ public class RegionRepository {
       "code, name, level, parent_code, province_code, zone, has_race, vulnerability, remote, tps_count";
 
   private final JdbcTemplate jdbc;
+  /**
+   * Each region's time zone, as read: asked for by every deadline (a task's due date, each reminder
+   * and escalation step) and changed only by the national files ({@link #updateReferenceData}, which
+   * clears it; a region's zone follows its province's, fixed by law).
+   */
+  private final Map<String, Zone> zones = new ConcurrentHashMap<>();
 
   RegionRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** The time zone of a region, or empty when there is no such region. */
+  public Optional<Zone> zoneOf(String code) {
+    Zone zone = zones.get(code);
+    if (zone == null) {
+      zone = find(code).map(Region::zone).orElse(null);
+      if (zone != null) {
+        zones.put(code, zone);
+      }
+    }
+    return Optional.ofNullable(zone);
   }
 
   public Optional<Region> find(String code) {
@@ -65,6 +85,7 @@ public class RegionRepository {
 
   /** Updates what the national files own (name, parent, zone, race); leaves the edited fields alone. */
   void updateReferenceData(List<Region> regions) {
+    zones.clear();
     jdbc.batchUpdate("update siaga_region set name = ?, parent_code = ?, zone = ?, has_race = ? where code = ?",
         regions, 500, (ps, r) -> {
           ps.setString(1, r.name());

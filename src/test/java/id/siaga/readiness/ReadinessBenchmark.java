@@ -143,11 +143,17 @@ public final class ReadinessBenchmark {
       Instant startClock = ClockUtil.getCurrentTime().toInstant();
       ClockUtil.setCurrentTime(Date.from(first.plusSeconds(1)));
       settle(jdbc);
+      // the statements of each first stage (H2 only, with -Dbenchmark.statements=true: counting costs time)
+      boolean statements = Boolean.getBoolean("benchmark.statements") && postgres == null;
+      if (statements) {
+        id.siaga.BenchmarkSupport.countStatements(jdbc);
+      }
       sampler.start();
       long t1 = System.nanoTime();
       int productJobsRun = runJobs(management, List.of("regional-readiness", "stage-readiness"));
       double productStage = seconds(t1);
       long productStagePeak = sampler.stop();
+      Map<String, Long> productStatements = statements ? id.siaga.BenchmarkSupport.countedStatements(jdbc) : Map.of();
       if (rows) {
         rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
       }
@@ -178,11 +184,19 @@ public final class ReadinessBenchmark {
       Map<String, Long> jobsAfterBareStart = allJobs(jdbc);
       ClockUtil.setCurrentTime(Date.from(first.plusSeconds(1)));
       settle(jdbc);
+      if (statements) {
+        id.siaga.BenchmarkSupport.countStatements(jdbc);
+      }
       sampler.start();
       long t3 = System.nanoTime();
       int bareJobsRun = runJobs(management, List.of(BARE_WALK, BARE_STAGE));
       double bareStage = seconds(t3);
       long bareStagePeak = sampler.stop();
+      if (statements) {
+        id.siaga.BenchmarkSupport.printStatements("first stage, product", productStatements, windows.size());
+        id.siaga.BenchmarkSupport.printStatements("first stage, bare", id.siaga.BenchmarkSupport.countedStatements(jdbc),
+            windows.size());
+      }
       if (rows) {
         rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
       }

@@ -66,7 +66,7 @@ public final class BenchmarkSupport {
   /** Prints the statements counted, per unit of work (e.g. per region), each as its first characters. */
   public static void printStatements(String label, Map<String, Long> counted, int units) {
     long all = counted.values().stream().mapToLong(Long::longValue).sum();
-    System.out.printf("  statements per region, %s: %.1f in all%n", label, (double) all / units);
+    System.out.printf("  statements, %s: %.1f in all%n", label, (double) all / units);
     counted.forEach((sql, n) -> System.out.printf("    %6.2f  %s%n", (double) n / units,
         sql.replaceAll("\\s+", " ").substring(0, Math.min(150, sql.replaceAll("\\s+", " ").length()))));
   }

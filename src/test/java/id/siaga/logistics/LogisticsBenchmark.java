@@ -131,19 +131,35 @@ public final class LogisticsBenchmark {
       long bareFormsTasks = 0;
       Map<String, Long> productRows = new TreeMap<>();
       Map<String, Long> bareFormsRows = new TreeMap<>();
+      // every statement of each side, per user task (-Dbenchmark.statements=true: counting costs time)
+      boolean statements = Boolean.getBoolean("benchmark.statements");
+      Map<String, Long> productStatements = new java.util.LinkedHashMap<>();
+      Map<String, Long> bareStatements = new java.util.LinkedHashMap<>();
       for (Region r : chosen) {
         submitted.clear();
         Map<String, Long> before = rowCounts(jdbc);
+        if (statements) {
+          id.siaga.BenchmarkSupport.countStatements(jdbc);
+        }
         long tl = System.nanoTime();
         instances.add(runLeg(recordingDriver, r.code(), electionId));
         double leg = seconds(tl);
         legSeconds.add(leg);
         product += leg;
+        if (statements) {
+          id.siaga.BenchmarkSupport.countedStatements(jdbc).forEach((k, v) -> productStatements.merge(k, v, Long::sum));
+        }
         Map<String, Long> between = rowCounts(jdbc);
         List<Map<String, Object>> sameForms = List.copyOf(submitted);
+        if (statements) {
+          id.siaga.BenchmarkSupport.countStatements(jdbc);
+        }
         long tb = System.nanoTime();
         runBareLeg(sameForms, r.code(), electionId, runtime, tasks, forms, submitNanos);
         bareForms += seconds(tb);
+        if (statements) {
+          id.siaga.BenchmarkSupport.countedStatements(jdbc).forEach((k, v) -> bareStatements.merge(k, v, Long::sum));
+        }
         bareFormsTasks += sameForms.size();
         Map<String, Long> after = rowCounts(jdbc);
         addDifference(productRows, between, before);
@@ -224,6 +240,14 @@ public final class LogisticsBenchmark {
         jdbc.queryForList("select TYPE_ || ' ' || NAME_ as K, count(*) as N from ACT_HI_DETAIL where PROC_DEF_KEY_ = ?"
             + " group by TYPE_, NAME_ order by 2 desc", "logistics-distribution").forEach(row -> System.out.printf(
             "    detail %-38s %6.2f%n", row.get("K"), ((Number) row.get("N")).doubleValue() / tasksAll));
+      }
+      if (statements) {
+        java.util.function.Function<Map<String, Long>, Map<String, Long>> sorted = m -> m.entrySet().stream()
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).collect(java.util.stream.Collectors.toMap(
+                Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, java.util.LinkedHashMap::new));
+        id.siaga.BenchmarkSupport.printStatements("product (per user task)", sorted.apply(productStatements), (int) completed);
+        id.siaga.BenchmarkSupport.printStatements("bare with the same forms (per user task)", sorted.apply(bareStatements),
+            (int) bareFormsTasks);
       }
       System.out.printf("  rows left per user task (product / bare with the same forms / earlier bare), tables that differ:%n");
       long formsTasks = bareFormsTasks;

@@ -193,8 +193,8 @@ public final class ReadinessBenchmark {
       double bareStage = seconds(t3);
       long bareStagePeak = sampler.stop();
       if (statements) {
-        id.siaga.BenchmarkSupport.printStatements("first stage, product", productStatements, windows.size());
-        id.siaga.BenchmarkSupport.printStatements("first stage, bare", id.siaga.BenchmarkSupport.countedStatements(jdbc),
+        id.siaga.BenchmarkSupport.printStatements("first stage, product, per region", productStatements, windows.size());
+        id.siaga.BenchmarkSupport.printStatements("first stage, bare, per region", id.siaga.BenchmarkSupport.countedStatements(jdbc),
             windows.size());
       }
       if (rows) {

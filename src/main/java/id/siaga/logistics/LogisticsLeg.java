@@ -16,6 +16,7 @@ import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
+import id.siaga.system.TransientValues;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.dao.DuplicateKeyException;
@@ -118,6 +120,36 @@ public class LogisticsLeg {
       }
     }
     return Spin.JSON(options);
+  }
+
+  // ---- what a kecamatan's forms show, worked out when the form is read (formValue.* properties)
+
+  /** The kecamatan's quantities as the dispatch and receipt forms show them. */
+  public String quantitiesText(DelegateExecution execution) {
+    Leg leg = legOf(execution.getProcessInstanceId());
+    return LogisticsTexts.items(legs.quantities(leg.legId(), districtOf(execution, leg).districtCode()), false);
+  }
+
+  /** What the replacement brings, as the receipt form of a replacement shows it. */
+  public String replacementText(DelegateExecution execution) {
+    SpinJsonNode json = Spin.JSON((String) execution.getVariable(REPLACEMENT_SENT));
+    Map<String, Integer> sent = new LinkedHashMap<>();
+    json.fieldNames().forEach(name -> sent.put(name, json.prop(name).numberValue().intValue()));
+    return LogisticsTexts.sent(sent);
+  }
+
+  /** When the kecamatan's materials must arrive, in its region's time ("Selasa, … pukul 18.00 WITA"); empty if not set. */
+  public String arriveByText(DelegateExecution execution) {
+    Leg leg = legOf(execution.getProcessInstanceId());
+    Instant arriveBy = districtOf(execution, leg).arriveBy();
+    return arriveBy == null ? "" : deadlines.display(leg.regionCode(), arriveBy);
+  }
+
+  /** The kecamatan's open reconciliation findings, one per line, as Bawaslu's review form shows them. */
+  public String differencesText(DelegateExecution execution) {
+    Leg leg = legOf(execution.getProcessInstanceId());
+    return legs.openFindings(leg.legId(), districtOf(execution, leg).districtCode(), LogisticsFinding.RECONCILIATION)
+        .stream().map(f -> "- " + f.description()).collect(Collectors.joining("\n"));
   }
 
   /** The TPS of this kecamatan as the return form's checklist offers them: "TPS 1" … "TPS n". */
@@ -389,10 +421,6 @@ public class LogisticsLeg {
     execution.setVariableLocal(TRANSPORT_NEEDED, needed);
     execution.setVariableLocal(TRANSPORT_GROUP, needed ? Agency.groupId("TNI".equals(district.support())
         ? AgencyType.TNI : AgencyType.PEMDA, leg.regionCode()) : null);
-    if (leg.direction() == LegDirection.OUTBOUND) {
-      execution.setVariableLocal(QUANTITIES_TEXT,
-          LogisticsTexts.items(legs.quantities(leg.legId(), district.districtCode()), false));
-    }
   }
 
   /** After the deadline table: the kecamatan's dispatch and arrival rules, its arrival instant recorded. */
@@ -403,9 +431,7 @@ public class LogisticsLeg {
     String arrival = "H-" + days + " 18:00";
     execution.setVariable(ARRIVAL_DUE_RULE, arrival);
     execution.setVariable(DISPATCH_DUE_RULE, "H-" + (days + 1) + " 18:00");
-    Instant arriveBy = deadlines.deadline(leg.electionId(), leg.regionCode(), arrival);
-    execution.setVariable(ARRIVE_BY_TEXT, deadlines.display(leg.regionCode(), arriveBy));
-    legs.setArriveBy(leg.legId(), district.districtCode(), arriveBy);
+    legs.setArriveBy(leg.legId(), district.districtCode(), deadlines.deadline(leg.electionId(), leg.regionCode(), arrival));
   }
 
   /** TNI or Pemda confirms the transport it provides. */
@@ -440,8 +466,6 @@ public class LogisticsLeg {
     input.refuseIfInvalid();
     legs.dispatchAsPlanned(leg.legId(), district.districtCode());
     legs.stamp(leg.legId(), district.districtCode(), "dispatched_at", now());
-    task.getExecution().setVariable(QUANTITIES_TEXT,
-        LogisticsTexts.items(legs.quantities(leg.legId(), district.districtCode()), false));
   }
 
   /** The PPK's receipt: received and damaged per item; a shortfall opens a replacement. */
@@ -473,7 +497,6 @@ public class LogisticsLeg {
       }
     });
     task.getExecution().setVariable(REPLACEMENT_SENT, Spin.JSON(sent).toString());
-    task.getExecution().setVariable(QUANTITIES_TEXT, LogisticsTexts.sent(sent));
   }
 
   /** The PPK's receipt of a replacement: what arrived adds to what was received. */
@@ -510,7 +533,8 @@ public class LogisticsLeg {
       legs.set(leg.legId(), district.districtCode(), item, "received", received);
       legs.set(leg.legId(), district.districtCode(), item, "damaged", damaged);
     });
-    task.getExecution().setVariable(SHORTFALL, !shortfall.isEmpty());
+    // read by the gateway right after the task, in this transaction
+    TransientValues.forThisTransaction(task.getExecution(), SHORTFALL, Variables.booleanValue(!shortfall.isEmpty(), true));
   }
 
   /** The PPK confirms delivery to every PPS and TPS of the kecamatan. */
@@ -546,7 +570,8 @@ public class LogisticsLeg {
     input.text("supervisionNotes", "Catatan pengawasan", 2000, false);
     input.refuseIfInvalid();
     findings.forEach(legs::insertFinding);
-    task.getExecution().setVariable(FINDING_COUNT, findings.size());
+    // read by the gateway right after the task, in this transaction
+    TransientValues.forThisTransaction(task.getExecution(), FINDING_COUNT, Variables.integerValue(findings.size(), true));
   }
 
   /** Shows the finding on its corrective task. */
@@ -718,8 +743,6 @@ public class LogisticsLeg {
     }
     legs.stamp(leg.legId(), district.districtCode(), "received_at", now());
     task.getExecution().setVariable(DIFFERENCES, differences);
-    task.getExecution().setVariable(DIFFERENCES_TEXT, legs.openFindings(leg.legId(), district.districtCode(),
-        LogisticsFinding.RECONCILIATION).stream().map(f -> "- " + f.description()).collect(Collectors.joining("\n")));
   }
 
   /** Bawaslu reviews the kecamatan's differences. */

@@ -15,6 +15,7 @@ import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
+import id.siaga.system.TransientValues;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -26,11 +27,9 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -157,11 +156,11 @@ public class StageReadiness {
     // fork): transient, so they take no variable, history and detail rows. The stage start and the
     // workstreams started are in the record (siaga_stage_readiness), the table's answer in the decision history.
     Instant opens = startsAt.minus(DECLARATION_OPENS_BEFORE);
-    forThisTransaction(execution, "declarationOpensAt", Variables.dateValue(Date.from(opens.isAfter(now) ? opens : now), true));
-    forThisTransaction(execution, "startPatrols", Variables.booleanValue(patrols, true));
-    forThisTransaction(execution, "startLogistics", Variables.booleanValue(logistics, true));
-    forThisTransaction(execution, "startGuardPlan", Variables.booleanValue(guardPlan, true));
-    forThisTransaction(execution, "needsRakor", Variables.booleanValue(needsRakor, true));
+    TransientValues.forThisTransaction(execution, "declarationOpensAt", Variables.dateValue(Date.from(opens.isAfter(now) ? opens : now), true));
+    TransientValues.forThisTransaction(execution, "startPatrols", Variables.booleanValue(patrols, true));
+    TransientValues.forThisTransaction(execution, "startLogistics", Variables.booleanValue(logistics, true));
+    TransientValues.forThisTransaction(execution, "startGuardPlan", Variables.booleanValue(guardPlan, true));
+    TransientValues.forThisTransaction(execution, "needsRakor", Variables.booleanValue(needsRakor, true));
     if (logistics) {
       execution.setVariable("logisticsDirection", direction);   // read by the asynchronous call, a later transaction
     }
@@ -174,27 +173,13 @@ public class StageReadiness {
     execution.setVariable("rakorScheduleDueAt", Date.from(scheduleBy.isAfter(aDayFromNow) ? scheduleBy : aDayFromNow));
   }
 
-  /**
-   * Sets a value that the process reads in the current transaction only, as a transient variable of
-   * the process instance (no rows). An instance started before these values became transient has
-   * them stored; there the stored variable is updated, since the engine refuses to replace a stored
-   * variable by a transient one.
-   */
-  static void forThisTransaction(VariableScope scope, String name, TypedValue transientValue) {
-    if (scope.hasVariable(name) && !scope.getVariableTyped(name).isTransient()) {
-      scope.setVariable(name, transientValue.getValue());
-    } else {
-      scope.setVariable(name, transientValue);
-    }
-  }
-
   // ---- the stage's Rakor
 
   /** Where the stage's Rakor stands now, for the gateway that asks for one, waits for it or goes on. */
   void checkRakor(DelegateExecution execution) {
     StageReadinessRecord record = recordOf(execution.getProcessInstanceId());
     // read by the gateway right after this task, in this transaction
-    forThisTransaction(execution, "rakorState", Variables.stringValue(
+    TransientValues.forThisTransaction(execution, "rakorState", Variables.stringValue(
         rakor.state(record.electionId(), record.regionCode(), record.stageCode()).name(), true));
   }
 
@@ -296,7 +281,7 @@ public class StageReadiness {
     records.declare(record.readinessId(), declaration, notes, (String) task.getVariable("readinessSummary"),
         user == null ? "sistem" : user.getUserId(), ClockUtil.getCurrentTime().toInstant());
     // read by the gateway right after the task, in this transaction; the declaration itself is in the record
-    forThisTransaction(task.getExecution(), "declared", Variables.stringValue(declaration.name(), true));
+    TransientValues.forThisTransaction(task.getExecution(), "declared", Variables.stringValue(declaration.name(), true));
   }
 
   StageReadinessRecord recordOf(String processInstanceId) {

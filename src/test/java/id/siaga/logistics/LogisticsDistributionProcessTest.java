@@ -56,6 +56,8 @@ class LogisticsDistributionProcessTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService taskService;
   @Autowired FormService forms;
+  @Autowired org.camunda.bpm.engine.HistoryService history;
+  @Autowired id.siaga.calendar.LocalDeadlines deadlines;
   @Autowired ManagementService management;
   @Autowired IdentityService identity;
   @Autowired LogisticsRepository legs;
@@ -168,7 +170,13 @@ class LogisticsDistributionProcessTest {
     driver.planWithoutChanges(pi);
     String kecamatan = legs.districts(leg.legId()).get(0).districtCode();
     driver.submit(driver.task(pi, "AssignEscortTask", kecamatan), escort());
-    driver.submit(driver.task(pi, "RecordDispatchTask", kecamatan), Map.of());
+    // what the dispatch form shows, worked out when it is read: the arrival deadline in WITA, the quantities
+    Task dispatch = driver.task(pi, "RecordDispatchTask", kecamatan);
+    Map<String, Object> opened = forms.getTaskFormVariables(dispatch.getId());
+    assertThat(opened.get("arriveByText")).isEqualTo(deadlines.display(PALOPO,
+        legs.district(leg.legId(), kecamatan).orElseThrow().arriveBy())).asString().endsWith("18.00 WITA");
+    assertThat(opened.get("quantitiesText").toString()).contains("Surat suara bupati/wali kota");
+    driver.submit(dispatch, Map.of());
     Map<String, Object> receipt = new HashMap<>(driver.fullReceipt(leg, kecamatan));
     int sent = (Integer) receipt.get("ballotLocalReceived");
     receipt.put("ballotLocalReceived", sent - 10);
@@ -184,7 +192,7 @@ class LogisticsDistributionProcessTest {
     assertThat(ballots.replaced()).isEqualTo(10);
     assertThat(ballots.damaged()).isEqualTo(3);
     Task second = driver.task(pi, "ConfirmShortfallReceiptTask", kecamatan);
-    assertThat(taskService.getVariable(second.getId(), "quantitiesText").toString())
+    assertThat(forms.getTaskFormVariables(second.getId()).get("quantitiesText").toString())
         .contains("Surat suara bupati/wali kota: 10").contains("Segel: 2");
     // the replacement is checked against what was sent in this round
     assertThatThrownBy(() -> driver.submit(second, Map.of("ballotLocalReceived", 11, "ballotLocalDamaged", 0,
@@ -195,11 +203,14 @@ class LogisticsDistributionProcessTest {
     driver.submit(driver.task(pi, "SendShortfallTask", kecamatan), Map.of());
     assertThat(legs.quantities(leg.legId(), kecamatan).get(LogisticsItem.BALLOT_LOCAL).replaced()).isEqualTo(12);
     Task third = driver.task(pi, "ConfirmShortfallReceiptTask", kecamatan);
-    assertThat(taskService.getVariable(third.getId(), "quantitiesText").toString())
+    assertThat(forms.getTaskFormVariables(third.getId()).get("quantitiesText").toString())
         .isEqualTo("- Surat suara bupati/wali kota: 2");
     driver.submit(third, Map.of("ballotLocalReceived", 2, "ballotLocalDamaged", 0));
     assertThat(legs.quantities(leg.legId(), kecamatan).get(LogisticsItem.BALLOT_LOCAL).received()).isEqualTo(sent);
     assertThat(driver.task(pi, "ConfirmTpsDeliveryTask", kecamatan)).isNotNull();
+    // the form texts and the gateway's shortfall answer are stored nowhere
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("arriveByText", "quantitiesText", "shortfall", "findingCount").count()).isZero();
   }
 
   @Test
@@ -394,7 +405,7 @@ class LogisticsDistributionProcessTest {
     Task review = driver.task(back, "ReviewReconciliationTask");
     assertThat(driver.district(review)).isEqualTo(differing);
     assertThat(groups(review)).containsExactly("bawaslu7373");
-    assertThat(taskService.getVariable(review.getId(), "differencesText").toString())
+    assertThat(forms.getTaskFormVariables(review.getId()).get("differencesText").toString())
         .contains("Jumlah kecamatan, surat suara bupati/wali kota").contains("(selisih -2)")
         .contains("TPS 3: Dua surat suara bupati/wali kota tidak ditemukan")
         .contains("Formulir hasil (C.Hasil) kembali");

@@ -169,7 +169,7 @@ class LogisticsTasklistBrowserTest {
     browser.openTask(receipt.getId(), "Terima logistik di kecamatan");
     browser.claimIfNeeded();
     WebElement shipped = browser.field("Barang yang dikirim");
-    String quantitiesText = (String) tasks.getVariable(receipt.getId(), "quantitiesText");
+    String quantitiesText = (String) forms.getTaskFormVariables(receipt.getId()).get("quantitiesText");
     browser.until(d -> quantitiesText.equals(shipped.getAttribute("value")));
     assertThat(shipped.isEnabled()).isFalse();
     // Palopo votes for governor and mayor: both ballot types are asked for

@@ -53,6 +53,7 @@ class NationalStartClusterTest {
   @Autowired ReadinessRuns runs;
   @Autowired NationalData nationalData;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl engine;
   @Autowired Elections elections;
   @Autowired JdbcTemplate jdbc;
   @Autowired TestRestTemplate rest;
@@ -63,7 +64,7 @@ class NationalStartClusterTest {
   @BeforeEach
   void setUp() {
     electionId = elections.createSimulation("pilkada-2024", VOTING_DAY).id();
-    nodeB = new NationalStart(regions, electionRepository, runtime, jdbc, runs, nationalData, transactions, LEASE);
+    nodeB = new NationalStart(regions, electionRepository, runtime, jdbc, runs, nationalData, transactions, engine, LEASE);
   }
 
   @AfterEach

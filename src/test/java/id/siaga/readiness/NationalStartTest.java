@@ -104,6 +104,20 @@ class NationalStartTest {
         .postForEntity("/api/readiness/" + electionId + "/regions/73.73", null, Map.class);
     assertThat(one.getBody()).containsEntry("existing", "true").containsEntry("businessKey", electionId + ":73.73");
     assertThat(walking()).isEqualTo(25);
+
+    // one region of another province, new: started for the desk, who is recorded as its starter
+    ResponseEntity<Map> jayapura = rest.withBasicAuth("desknasional", SiagaSpringBootTest.DEMO_PASSWORD)
+        .postForEntity("/api/readiness/" + electionId + "/regions/91.71", null, Map.class);
+    assertThat(jayapura.getStatusCode().value()).isEqualTo(200);
+    assertThat(jayapura.getBody()).containsEntry("existing", "false").containsEntry("businessKey", electionId + ":91.71");
+    assertThat(jdbc.queryForObject("select started_by from siaga_regional_readiness where election_id = ?"
+        + " and region_code = '91.71'", String.class, electionId)).isEqualTo("desknasional");
+    // a region without a race, or a coordinator, is refused and starts nothing
+    assertThat(post("desknasional", "/api/readiness/" + electionId + "/regions/91.71.01").getStatusCode().value())
+        .isEqualTo(400);
+    assertThat(post("kesbangpolpalopo", "/api/readiness/" + electionId + "/regions/91.03").getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(walking()).isEqualTo(26);
   }
 
   int walking() {

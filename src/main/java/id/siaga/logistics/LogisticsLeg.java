@@ -769,8 +769,10 @@ public class LogisticsLeg {
 
   /** Records which kecamatan a new task serves, for the status (late, escalated). */
   void trackTask(DelegateTask task) {
-    Leg leg = legOf(task.getProcessInstanceId());
-    legs.trackTask(task.getId(), leg.legId(), districtOf(task.getExecution(), leg).districtCode());
+    // the leg's id and the kecamatan (the sub-process's element variable) are the instance's own,
+    // set by the server when the leg started: no read of the leg and the kecamatan per task
+    legs.trackTask(task.getId(), (String) task.getExecution().getVariable(LEG_ID),
+        (String) task.getExecution().getVariable(DISTRICT_CODE));
   }
 
   // ---- lookups

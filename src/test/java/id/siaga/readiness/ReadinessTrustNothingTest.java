@@ -135,6 +135,17 @@ class ReadinessTrustNothingTest {
         .putValue("regionCode", "73.73").putValue("electionId", electionId).putValue("stageCode", "masa-tenang"));
     Task schedule = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("ScheduleRakorTask")
         .singleResult();
+    // the prefilled values (worked out when the form is read) go to the region's coordinator only
+    String formVariables = "/engine-rest/task/" + schedule.getId() + "/form-variables?deserializeValues=false";
+    ResponseEntity<String> own = get("kesbangpolpalopo", formVariables);
+    assertThat(own.getStatusCode().value()).isEqualTo(200);
+    assertThat(own.getBody()).contains("Rakor kesiapan tahapan Masa tenang Kota Palopo")
+        .contains("\"invitedAgencies\":{\"type\":\"Json\"");
+    for (String stranger : List.of("kesbangpolmakassar", "polrespalopo")) {
+      ResponseEntity<String> refused = get(stranger, formVariables);
+      assertThat(refused.getStatusCode().value()).as(stranger).isEqualTo(403);
+      assertThat(refused.getBody()).doesNotContain("Rakor kesiapan tahapan");
+    }
     String meetingDay = VOTING_DAY.minusDays(5).toString();
     Map<String, Object> form = Map.of("title", Map.of("value", "Rakor masa tenang"),
         "meetingAt", Map.of("value", meetingDay + "T09:00"), "venue", Map.of("value", "Aula Kantor Wali Kota"),
@@ -177,6 +188,10 @@ class ReadinessTrustNothingTest {
 
   ResponseEntity<String> submit(String user, Task task, Map<String, Object> variables) {
     return post(user, "/engine-rest/task/" + task.getId() + "/submit-form", Map.of("variables", variables));
+  }
+
+  ResponseEntity<String> get(String user, String path) {
+    return rest.withBasicAuth(user, SiagaSpringBootTest.DEMO_PASSWORD).getForEntity(path, String.class);
   }
 
   ResponseEntity<String> post(String user, String path, Object body) {

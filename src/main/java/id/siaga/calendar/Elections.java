@@ -23,7 +23,7 @@ public class Elections {
       return catalog.find(electionId).orElseThrow(
           () -> new IllegalArgumentException("pemilihan tidak dikenal: " + electionId));
     }
-    return catalog.get(election.baseCalendar()).movedTo(election.id(), election.name(), election.votingDay());
+    return calendarOf(election);
   }
 
   /**
@@ -31,8 +31,11 @@ public class Elections {
    * empty: the existence check and the calendar in one read.
    */
   public java.util.Optional<ElectionCalendar> recordedCalendarOf(String electionId) {
-    return elections.find(electionId).map(election ->
-        catalog.get(election.baseCalendar()).movedTo(election.id(), election.name(), election.votingDay()));
+    return elections.find(electionId).map(this::calendarOf);
+  }
+
+  private ElectionCalendar calendarOf(Election election) {
+    return catalog.get(election.baseCalendar()).movedTo(election.id(), election.name(), election.votingDay());
   }
 
   /** Creates a simulation of {@code baseCalendar} whose voting day is {@code votingDay}. */

@@ -132,10 +132,15 @@ public class LogisticsLeg {
 
   /** What the replacement brings, as the receipt form of a replacement shows it. */
   public String replacementText(DelegateExecution execution) {
-    SpinJsonNode json = Spin.JSON((String) execution.getVariable(REPLACEMENT_SENT));
+    return LogisticsTexts.sent(replacementSent(execution));
+  }
+
+  /** What the last replacement round sent, item name → number, as "Kirim kekurangan" recorded it. */
+  private static Map<String, Integer> replacementSent(VariableScope scope) {
+    SpinJsonNode json = Spin.JSON((String) scope.getVariable(REPLACEMENT_SENT));
     Map<String, Integer> sent = new LinkedHashMap<>();
     json.fieldNames().forEach(name -> sent.put(name, json.prop(name).numberValue().intValue()));
-    return LogisticsTexts.sent(sent);
+    return sent;
   }
 
   /** When the kecamatan's materials must arrive, in its region's time ("Selasa, … pukul 18.00 WITA"); empty if not set. */
@@ -505,10 +510,7 @@ public class LogisticsLeg {
     DistrictLeg district = districtOf(task.getExecution(), leg);
     Map<LogisticsItem, QuantityRow> rows = legs.quantities(leg.legId(), district.districtCode());
     Map<LogisticsItem, Integer> sent = new EnumMap<>(LogisticsItem.class);
-    SpinJsonNode json = Spin.JSON((String) task.getExecution().getVariable(REPLACEMENT_SENT));
-    for (String name : json.fieldNames()) {
-      sent.put(LogisticsItem.valueOf(name), json.prop(name).numberValue().intValue());
-    }
+    replacementSent(task.getExecution()).forEach((name, n) -> sent.put(LogisticsItem.valueOf(name), n));
     receive(task, leg, district, rows, sent, true);
   }
 

@@ -35,8 +35,6 @@ final class LogisticsVariables {
   static final String DAYS_BEFORE_VOTING = "daysBeforeVoting";
   static final String DISPATCH_DUE_RULE = "dispatchDueRule";
   static final String ARRIVAL_DUE_RULE = "arrivalDueRule";
-  static final String ARRIVE_BY_TEXT = "arriveByText";
-  static final String QUANTITIES_TEXT = "quantitiesText";
   static final String SHORTFALL = "shortfall";
   static final String REPLACEMENT_SENT = "replacementSent";
   static final String FINDING_COUNT = "findingCount";
@@ -44,7 +42,6 @@ final class LogisticsVariables {
   static final String FINDING_TEXT = "findingText";
   static final String WITNESS_GROUP = "witnessGroup";
   static final String DIFFERENCES = "reconciliationDifferences";
-  static final String DIFFERENCES_TEXT = "differencesText";
 
   private LogisticsVariables() {}
 }

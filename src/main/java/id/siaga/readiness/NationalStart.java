@@ -170,8 +170,8 @@ public class NationalStart {
    * for what a user submits ({@code system.EngineGuard}, which looks at a user's outermost command)
    * does not refuse the variables a user could not send, and without the engine's authorization
    * check (the desk holds no grant to start processes; the controller and the walk's first step
-   * check the user); the walk still records the user who asked. (Started as a user's outermost command, it was refused with 400: "Tugas ini tidak
-   * menerima isian 'electionId', 'regionCode'".)
+   * check the user); the walk still records the user who asked. (Started as a user's outermost
+   * command, it was refused with 400: "Tugas ini tidak menerima isian 'electionId', 'regionCode'".)
    */
   public String startOne(String electionId, String regionCode) {
     return existing(electionId, regionCode).orElseGet(() -> engine.getCommandExecutorTxRequired()

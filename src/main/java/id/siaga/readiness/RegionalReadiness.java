@@ -76,7 +76,7 @@ public class RegionalReadiness {
 
   /** The stage of this sub-process: the walk's stage at its loop counter. */
   public String stageCode(DelegateExecution execution) {
-    return stages(execution).get((Integer) execution.getVariable("loopCounter"));
+    return stageOf(windows(execution), execution);
   }
 
   /**
@@ -86,14 +86,18 @@ public class RegionalReadiness {
    */
   public Date opensAt(DelegateExecution execution) {
     SpinJsonNode windows = windows(execution);
-    String stage = windows.fieldNames().get((Integer) execution.getVariable("loopCounter"));
-    Instant opens = Instant.parse(windows.prop(stage).stringValue());
+    Instant opens = Instant.parse(windows.prop(stageOf(windows, execution)).stringValue());
     Instant now = ClockUtil.getCurrentTime().toInstant();
     return Date.from(opens.isAfter(now) ? opens : now);
   }
 
   private static SpinJsonNode windows(DelegateExecution execution) {
     return JSON((String) execution.getVariable(STAGE_WINDOWS));
+  }
+
+  /** The stage of the sub-process this execution is in: the window at its loop counter. */
+  private static String stageOf(SpinJsonNode windows, DelegateExecution execution) {
+    return windows.fieldNames().get((Integer) execution.getVariable("loopCounter"));
   }
 
   /** The stage's first day at 00:00 local, minus the longest lead of the workstreams the stage table gives it. */

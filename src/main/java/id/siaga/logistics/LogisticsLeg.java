@@ -21,6 +21,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -28,13 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.impl.util.DecisionEvaluationUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.camunda.spin.json.SpinJsonNode;
@@ -415,28 +419,65 @@ public class LogisticsLeg {
     DistrictLeg district = districtOf(execution, leg);
     Region kecamatan = regions.find(district.districtCode()).orElseThrow();
     Region regency = regions.find(leg.regionCode()).orElseThrow();
-    execution.setVariableLocal(DISTRICT_NAME, kecamatan.name());
+    // what Tasklist's list shows under each task and the kecamatan's forms name: stored
     execution.setVariableLocal(TITLE, "Kecamatan " + kecamatan.name());
-    execution.setVariableLocal(PPK_GROUP, AdHocBodies.Kind.PPK.groupId(district.districtCode()));
-    execution.setVariableLocal(PANWASCAM_GROUP, AdHocBodies.Kind.PANWASCAM.groupId(district.districtCode()));
-    execution.setVariableLocal(TRANSPORT, district.transport().name());
-    execution.setVariableLocal(REMOTE, district.remote());
-    execution.setVariableLocal(VULNERABILITY, regency.vulnerability() == null ? null : regency.vulnerability().name());
+    // read in this transaction only: the deadline table's inputs, the transport gateway, the transport task's group
     boolean needed = !DistrictLeg.NO_SUPPORT.equals(district.support());
-    execution.setVariableLocal(TRANSPORT_NEEDED, needed);
-    execution.setVariableLocal(TRANSPORT_GROUP, needed ? Agency.groupId("TNI".equals(district.support())
-        ? AgencyType.TNI : AgencyType.PEMDA, leg.regionCode()) : null);
+    execution.setVariableLocal(TRANSPORT, Variables.stringValue(district.transport().name(), true));
+    execution.setVariableLocal(REMOTE, Variables.booleanValue(district.remote(), true));
+    execution.setVariableLocal(VULNERABILITY, Variables.stringValue(
+        regency.vulnerability() == null ? null : regency.vulnerability().name(), true));
+    execution.setVariableLocal(TRANSPORT_NEEDED, Variables.booleanValue(needed, true));
+    execution.setVariableLocal(TRANSPORT_GROUP, Variables.stringValue(needed ? Agency.groupId("TNI".equals(district.support())
+        ? AgencyType.TNI : AgencyType.PEMDA, leg.regionCode()) : null, true));
+    if (drawnWithStoredFacts(execution)) {
+      // a diagram drawn before 2026-11-25 names the groups by variable in later transactions and
+      // its forms show the name: kept for its instances until they end
+      execution.setVariableLocal(DISTRICT_NAME, kecamatan.name());
+      execution.setVariableLocal(PPK_GROUP, ppkGroup(execution));
+      execution.setVariableLocal(PANWASCAM_GROUP, panwascamGroup(execution));
+    }
   }
 
-  /** After the deadline table: the kecamatan's dispatch and arrival rules, its arrival instant recorded. */
+  /** A kecamatan sub-process of a diagram drawn before 2026-11-25: it declares the deadline table's result. */
+  private static boolean drawnWithStoredFacts(DelegateExecution kecamatanScope) {
+    return kecamatanScope.hasVariableLocal(DAYS_BEFORE_VOTING);
+  }
+
+  /** The PPK of this sub-process instance's kecamatan: the candidate group of its tasks. */
+  public String ppkGroup(DelegateExecution execution) {
+    return AdHocBodies.Kind.PPK.groupId((String) execution.getVariable(DISTRICT_CODE));
+  }
+
+  /** The Panwascam of this sub-process instance's kecamatan: the candidate group of its supervision. */
+  public String panwascamGroup(DelegateExecution execution) {
+    return AdHocBodies.Kind.PANWASCAM.groupId((String) execution.getVariable(DISTRICT_CODE));
+  }
+
+  /**
+   * After the deadline table: the kecamatan's arrival instant, H minus the table's days at 18:00
+   * local, recorded for the status and kept as the anchor of its tasks' due rules.
+   */
   void recordArrivalDeadline(DelegateExecution execution) {
-    Leg leg = openLeg(execution.getProcessInstanceId());
-    DistrictLeg district = districtOf(execution, leg);
-    int days = ((Number) execution.getVariable(DAYS_BEFORE_VOTING)).intValue();
-    String arrival = "H-" + days + " 18:00";
-    execution.setVariable(ARRIVAL_DUE_RULE, arrival);
-    execution.setVariable(DISPATCH_DUE_RULE, "H-" + (days + 1) + " 18:00");
-    legs.setArriveBy(leg.legId(), district.districtCode(), deadlines.deadline(leg.electionId(), leg.regionCode(), arrival));
+    // the business rule task runs in a scope of its own, inside the kecamatan's sub-process instance
+    ExecutionEntity rules = (ExecutionEntity) execution;
+    DelegateExecution kecamatan = rules.findExecutionForFlowScope(rules.getActivity().getFlowScope());
+    int days;
+    if (drawnWithStoredFacts(kecamatan)) {
+      days = ((Number) kecamatan.getVariableLocal(DAYS_BEFORE_VOTING)).intValue();
+      kecamatan.setVariableLocal(ARRIVAL_DUE_RULE, "H-" + days + " 18:00");
+      kecamatan.setVariableLocal(DISPATCH_DUE_RULE, "H-" + (days + 1) + " 18:00");
+    } else {
+      // the engine's transient result of the task just ended (the diagram names no result variable)
+      DmnDecisionResult result = (DmnDecisionResult) execution.getVariableLocal(DecisionEvaluationUtil.DECISION_RESULT_VARIABLE);
+      days = ((Number) result.getSingleResult().getSingleEntry()).intValue();
+    }
+    Instant arriveBy = deadlines.deadline((String) execution.getVariable(TaskDeadlines.ELECTION_ID),
+        (String) execution.getVariable(Region.PROCESS_VARIABLE), "H-" + days + " 18:00");
+    legs.setArriveBy((String) execution.getVariable(LEG_ID), (String) execution.getVariable(DISTRICT_CODE), arriveBy);
+    if (!drawnWithStoredFacts(kecamatan)) {
+      kecamatan.setVariableLocal(ARRIVE_BY, Date.from(arriveBy));
+    }
   }
 
   /** TNI or Pemda confirms the transport it provides. */

@@ -24,14 +24,22 @@ final class LogisticsVariables {
 
   // one kecamatan (local to its sub-process instance)
   static final String DISTRICT_CODE = "districtCode";
-  static final String DISTRICT_NAME = "districtName";
-  static final String PPK_GROUP = "ppkGroup";
-  static final String PANWASCAM_GROUP = "panwascamGroup";
+  /**
+   * When the kecamatan's materials must arrive (a {@link java.util.Date}): the anchor of the due
+   * rules of its dispatch ({@code var:arriveBy-1 18:00}) and arrival ({@code var:arriveBy}) tasks.
+   */
+  static final String ARRIVE_BY = "arriveBy";
+  // read only in the transaction that sets them (transient): the deadline table's inputs, the
+  // transport gateway's answer and the group of the transport task created in that transaction
   static final String TRANSPORT_GROUP = "transportGroup";
   static final String TRANSPORT_NEEDED = "transportNeeded";
   static final String TRANSPORT = "transport";
   static final String REMOTE = "remote";
   static final String VULNERABILITY = "vulnerability";
+  // stored on instances of diagrams drawn before 2026-11-25 (LogisticsLeg.prepareKecamatan)
+  static final String DISTRICT_NAME = "districtName";
+  static final String PPK_GROUP = "ppkGroup";
+  static final String PANWASCAM_GROUP = "panwascamGroup";
   static final String DAYS_BEFORE_VOTING = "daysBeforeVoting";
   static final String DISPATCH_DUE_RULE = "dispatchDueRule";
   static final String ARRIVAL_DUE_RULE = "arrivalDueRule";

@@ -52,6 +52,8 @@ class LogisticsDistributionProcessTest {
   static final ZoneId WIT = ZoneId.of("Asia/Jayapura");
   static final LocalDate VOTING_DAY = LocalDate.of(2027, 3, 17);
   static final String PALOPO = "73.73";
+  /** The diagram as drawn before 2026-11-25, under a key of its own (src/test/resources/bpmn/test). */
+  static final String LEGACY_PROBE = "legacy-logistics-probe";
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService taskService;
@@ -85,8 +87,10 @@ class LogisticsDistributionProcessTest {
   void tearDown() {
     identity.clearAuthentication();
     ClockUtil.reset();
-    runtime.createProcessInstanceQuery().processDefinitionKey(LogisticsDriver.PROCESS).list()
-        .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
+    for (String key : List.of(LogisticsDriver.PROCESS, LEGACY_PROBE)) {
+      runtime.createProcessInstanceQuery().processDefinitionKey(key).list()
+          .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "test finished"));
+    }
     // each test starts its legs afresh: one leg per region, election and direction
     new org.springframework.jdbc.core.JdbcTemplate(dataSource).update("delete from siaga_logistics_leg");
   }
@@ -521,6 +525,89 @@ class LogisticsDistributionProcessTest {
     assertThatThrownBy(() -> driver.submit(driver.task(pi, "ConfirmTpsDeliveryTask", kecamatan), Map.of("tpsServed", tps - 1)))
         .hasMessageContaining("Baru " + (tps - 1) + " dari " + tps + " TPS");
     assertThat(legs.district(leg.legId(), kecamatan).orElseThrow().deliveredAt()).isNull();
+  }
+
+  // ------------------------------------------------------------------ what a kecamatan stores
+
+  /**
+   * A kecamatan's sub-process instance stores its caption, its kecamatan and its arrival instant;
+   * its groups are worked out from the kecamatan, and the deadline table's inputs and the transport
+   * answer live for the transaction only. The dispatch is due the day before the arrival at 18:00,
+   * the receipt at the arrival, both in the region's time.
+   */
+  @Test
+  void aKecamatanStoresItsCaptionItsKecamatanAndItsArrivalInstantOnly() {
+    ProcessInstance pi = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
+    Leg leg = driver.leg(pi);
+    driver.planWithoutChanges(pi);
+    String code = legs.districts(leg.legId()).get(0).districtCode();
+    Task escortTask = driver.task(pi, "AssignEscortTask", code);
+    Instant arrival = ZonedDateTime.of(VOTING_DAY.minusDays(4), java.time.LocalTime.of(18, 0), WITA).toInstant();
+    String scope = kecamatanScope(escortTask);
+    assertThat(runtime.getVariablesLocal(scope).keySet())
+        .containsExactlyInAnyOrder("title", "arriveBy", "replacementSent");
+    assertThat(((Date) runtime.getVariableLocal(scope, "arriveBy")).toInstant()).isEqualTo(arrival);
+    assertThat(escortTask.getDueDate().toInstant()).isEqualTo(arrival.minus(Duration.ofDays(1)));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("ppkGroup", "panwascamGroup", "transportGroup", "transportNeeded", "transport", "remote",
+            "vulnerability", "districtName", "daysBeforeVoting", "dispatchDueRule", "arrivalDueRule").count()).isZero();
+
+    driver.tasks(pi, "AssignEscortTask").forEach(t -> driver.submit(t, escort()));
+    Task dispatch = driver.task(pi, "RecordDispatchTask", code);
+    assertThat(dispatch.getDueDate().toInstant()).isEqualTo(arrival.minus(Duration.ofDays(1)));
+    driver.tasks(pi, "RecordDispatchTask").forEach(t -> driver.submit(t, Map.of()));
+    Task receipt = driver.task(pi, "ConfirmReceiptTask", code);
+    assertThat(receipt.getDueDate().toInstant()).isEqualTo(arrival);
+    assertThat(taskService.getIdentityLinksForTask(receipt.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("ppk" + code.replace(".", ""));
+    assertThat(driver.task(pi, "SuperviseDeliveryTask", code).getId()).satisfies(id -> assertThat(
+        taskService.getIdentityLinksForTask(id)).extracting(IdentityLink::getGroupId)
+        .containsExactly("panwascam" + code.replace(".", "")));
+  }
+
+  /**
+   * An instance started on the diagram as drawn before 2026-11-25 (its kecamatan facts stored, its
+   * due rules in variables, the groups named by variable) runs to its end on it, with the same
+   * deadlines and groups as the current diagram.
+   */
+  @Test
+  void anInstanceOfTheDiagramDrawnBeforeRunsToItsEnd() {
+    ProcessInstance pi = driver.start(LEGACY_PROBE, PALOPO, LegDirection.OUTBOUND, electionId);
+    Leg leg = driver.leg(pi);
+    driver.planWithoutChanges(pi);
+    String code = legs.districts(leg.legId()).get(0).districtCode();
+    Task escortTask = driver.task(pi, "AssignEscortTask", code);
+    Instant arrival = ZonedDateTime.of(VOTING_DAY.minusDays(4), java.time.LocalTime.of(18, 0), WITA).toInstant();
+    String scope = kecamatanScope(escortTask);
+    assertThat(runtime.getVariablesLocal(scope)).containsEntry("ppkGroup", "ppk" + code.replace(".", ""))
+        .containsEntry("panwascamGroup", "panwascam" + code.replace(".", ""))
+        .containsEntry("districtName", regions.find(code).orElseThrow().name())
+        .containsEntry("daysBeforeVoting", 4).containsEntry("dispatchDueRule", "H-5 18:00")
+        .containsEntry("arrivalDueRule", "H-4 18:00").doesNotContainKey("arriveBy");
+    assertThat(escortTask.getDueDate().toInstant()).isEqualTo(arrival.minus(Duration.ofDays(1)));
+
+    driver.tasks(pi, "AssignEscortTask").forEach(t -> driver.submit(t, escort()));
+    driver.tasks(pi, "RecordDispatchTask").forEach(t -> driver.submit(t, Map.of()));
+    Task receipt = driver.task(pi, "ConfirmReceiptTask", code);
+    assertThat(receipt.getDueDate().toInstant()).isEqualTo(arrival);
+    assertThat(taskService.getIdentityLinksForTask(receipt.getId())).extracting(IdentityLink::getGroupId)
+        .containsExactly("ppk" + code.replace(".", ""));
+    driver.completeOutboundOnTime(pi);
+    assertThat(legs.district(leg.legId(), code).orElseThrow().arriveBy()).isEqualTo(arrival);
+    driver.destroyAndWitness(pi);
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    assertThat(legs.findByProcessInstance(pi.getId()).orElseThrow().open()).isFalse();
+  }
+
+  /** The kecamatan sub-process instance a task belongs to: the scope holding the kecamatan's caption. */
+  private String kecamatanScope(Task task) {
+    org.camunda.bpm.engine.runtime.Execution execution = runtime.createExecutionQuery().executionId(task.getExecutionId()).singleResult();
+    String id = execution.getId();
+    while (!runtime.getVariablesLocal(id).containsKey("title")) {
+      id = ((org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity) runtime.createExecutionQuery()
+          .executionId(id).singleResult()).getParentId();
+    }
+    return id;
   }
 
   // ------------------------------------------------------------------ routing

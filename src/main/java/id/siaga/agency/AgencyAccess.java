@@ -3,9 +3,9 @@ package id.siaga.agency;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -26,6 +26,8 @@ public class AgencyAccess {
 
   static final String TASKLIST = "tasklist";
   static final String COCKPIT = "cockpit";
+  /** Groups asked for in one authorization query (an IN list; databases bound its length). */
+  static final int GROUPS_PER_QUERY = 500;
 
   private final AuthorizationService authorizations;
 
@@ -102,11 +104,17 @@ public class AgencyAccess {
   /** A new grant for each group that has none yet with these permissions on the resource. */
   private List<Authorization> missing(Resource resource, String id, Collection<String> groupIds,
       Permission... permissions) {
-    Set<String> granted = authorizations.createAuthorizationQuery()
-        .resourceType(resource).resourceId(id).list().stream()
-        .filter(a -> a.getGroupId() != null)
-        .filter(a -> hasAll(a, permissions))
-        .map(Authorization::getGroupId).collect(Collectors.toCollection(HashSet::new));
+    // only these groups' grants, a few hundred at a time: the resource holds every agency's
+    // (Tasklist's: one per agency of the nation), and new bodies are granted a region at a time
+    Set<String> granted = new HashSet<>();
+    List<String> asked = List.copyOf(new LinkedHashSet<>(groupIds));
+    for (int from = 0; from < asked.size(); from += GROUPS_PER_QUERY) {
+      authorizations.createAuthorizationQuery().resourceType(resource).resourceId(id)
+          .groupIdIn(asked.subList(from, Math.min(asked.size(), from + GROUPS_PER_QUERY)).toArray(String[]::new))
+          .list().stream()
+          .filter(a -> hasAll(a, permissions))
+          .map(Authorization::getGroupId).forEach(granted::add);
+    }
     List<Authorization> missing = new ArrayList<>();
     for (String groupId : groupIds) {
       if (granted.add(groupId)) {

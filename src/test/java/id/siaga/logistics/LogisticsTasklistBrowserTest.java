@@ -168,6 +168,8 @@ class LogisticsTasklistBrowserTest {
 
     browser.openTask(receipt.getId(), "Terima logistik di kecamatan");
     browser.claimIfNeeded();
+    // the form's heading names the kecamatan from its caption ({{title}}), the only name it stores
+    browser.until(d -> d.findElements(By.xpath("//form//strong[normalize-space(.)='Kecamatan Wara']")).size() == 1);
     WebElement shipped = browser.field("Barang yang dikirim");
     String quantitiesText = (String) forms.getTaskFormVariables(receipt.getId()).get("quantitiesText");
     browser.until(d -> quantitiesText.equals(shipped.getAttribute("value")));

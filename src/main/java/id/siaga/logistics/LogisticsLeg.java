@@ -136,15 +136,23 @@ public class LogisticsLeg {
 
   /** What the replacement brings, as the receipt form of a replacement shows it. */
   public String replacementText(DelegateExecution execution) {
-    return LogisticsTexts.sent(replacementSent(execution));
+    Leg leg = legOf(execution.getProcessInstanceId());
+    return LogisticsTexts.sent(outstanding(legs.quantities(leg.legId(), districtOf(execution, leg).districtCode())));
   }
 
-  /** What the last replacement round sent, item name → number, as "Kirim kekurangan" recorded it. */
-  private static Map<String, Integer> replacementSent(VariableScope scope) {
-    SpinJsonNode json = Spin.JSON((String) scope.getVariable(REPLACEMENT_SENT));
-    Map<String, Integer> sent = new LinkedHashMap<>();
-    json.fieldNames().forEach(name -> sent.put(name, json.prop(name).numberValue().intValue()));
-    return sent;
+  /**
+   * What has not arrived in good order, per item: what a replacement round sends, and until its
+   * receipt is counted (nothing else changes what was received in between), what it brought.
+   */
+  private static Map<LogisticsItem, Integer> outstanding(Map<LogisticsItem, QuantityRow> rows) {
+    Map<LogisticsItem, Integer> missing = new EnumMap<>(LogisticsItem.class);
+    rows.forEach((item, q) -> {
+      int n = q.dispatched() - (q.received() == null ? 0 : q.received());
+      if (n > 0) {
+        missing.put(item, n);
+      }
+    });
+    return missing;
   }
 
   /** When the kecamatan's materials must arrive, in its region's time ("Selasa, … pukul 18.00 WITA"); empty if not set. */
@@ -533,16 +541,9 @@ public class LogisticsLeg {
     input.text("dispatchNotes", "Catatan pengiriman", 2000, false);
     input.refuseIfInvalid();
     Map<LogisticsItem, QuantityRow> rows = legs.quantities(leg.legId(), district.districtCode());
-    Map<String, Integer> sent = new LinkedHashMap<>();
-    rows.forEach((item, q) -> {
-      // what has not arrived in good order so far, whatever earlier rounds sent
-      int missing = q.dispatched() - (q.received() == null ? 0 : q.received());
-      if (missing > 0) {
-        sent.put(item.name(), missing);
-        legs.set(leg.legId(), district.districtCode(), item, "replaced", q.replaced() + missing);
-      }
-    });
-    task.getExecution().setVariable(REPLACEMENT_SENT, Spin.JSON(sent).toString());
+    // what has not arrived in good order so far, whatever earlier rounds sent
+    outstanding(rows).forEach((item, missing) ->
+        legs.set(leg.legId(), district.districtCode(), item, "replaced", rows.get(item).replaced() + missing));
   }
 
   /** The PPK's receipt of a replacement: what arrived adds to what was received. */
@@ -550,9 +551,7 @@ public class LogisticsLeg {
     Leg leg = openLeg(task.getProcessInstanceId());
     DistrictLeg district = districtOf(task.getExecution(), leg);
     Map<LogisticsItem, QuantityRow> rows = legs.quantities(leg.legId(), district.districtCode());
-    Map<LogisticsItem, Integer> sent = new EnumMap<>(LogisticsItem.class);
-    replacementSent(task.getExecution()).forEach((name, n) -> sent.put(LogisticsItem.valueOf(name), n));
-    receive(task, leg, district, rows, sent, true);
+    receive(task, leg, district, rows, outstanding(rows), true);
   }
 
   private void receive(DelegateTask task, Leg leg, DistrictLeg district, Map<LogisticsItem, QuantityRow> rows,

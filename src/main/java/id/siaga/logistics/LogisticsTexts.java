@@ -45,8 +45,8 @@ final class LogisticsTexts {
   }
 
   /** A replacement on its way: item names and quantities. */
-  static String sent(Map<String, Integer> sent) {
-    return sent.entrySet().stream().map(e -> "- " + LogisticsItem.valueOf(e.getKey()).label() + ": " + e.getValue())
+  static String sent(Map<LogisticsItem, Integer> sent) {
+    return sent.entrySet().stream().map(e -> "- " + e.getKey().label() + ": " + e.getValue())
         .collect(Collectors.joining("\n"));
   }
 

@@ -44,7 +44,6 @@ final class LogisticsVariables {
   static final String DISPATCH_DUE_RULE = "dispatchDueRule";
   static final String ARRIVAL_DUE_RULE = "arrivalDueRule";
   static final String SHORTFALL = "shortfall";
-  static final String REPLACEMENT_SENT = "replacementSent";
   static final String FINDING_COUNT = "findingCount";
   static final String FINDING_ID = "findingId";
   static final String FINDING_TEXT = "findingText";

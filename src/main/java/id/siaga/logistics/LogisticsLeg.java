@@ -470,8 +470,9 @@ public class LogisticsLeg {
     // the business rule task runs in a scope of its own, inside the kecamatan's sub-process instance
     ExecutionEntity rules = (ExecutionEntity) execution;
     DelegateExecution kecamatan = rules.findExecutionForFlowScope(rules.getActivity().getFlowScope());
+    boolean storedFacts = drawnWithStoredFacts(kecamatan);
     int days;
-    if (drawnWithStoredFacts(kecamatan)) {
+    if (storedFacts) {
       days = ((Number) kecamatan.getVariableLocal(DAYS_BEFORE_VOTING)).intValue();
       kecamatan.setVariableLocal(ARRIVAL_DUE_RULE, "H-" + days + " 18:00");
       kecamatan.setVariableLocal(DISPATCH_DUE_RULE, "H-" + (days + 1) + " 18:00");
@@ -483,7 +484,7 @@ public class LogisticsLeg {
     Instant arriveBy = deadlines.deadline((String) execution.getVariable(TaskDeadlines.ELECTION_ID),
         (String) execution.getVariable(Region.PROCESS_VARIABLE), "H-" + days + " 18:00");
     legs.setArriveBy((String) execution.getVariable(LEG_ID), (String) execution.getVariable(DISTRICT_CODE), arriveBy);
-    if (!drawnWithStoredFacts(kecamatan)) {
+    if (!storedFacts) {
       kecamatan.setVariableLocal(ARRIVE_BY, Date.from(arriveBy));
     }
   }

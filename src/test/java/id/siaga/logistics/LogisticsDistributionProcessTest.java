@@ -54,6 +54,8 @@ class LogisticsDistributionProcessTest {
   static final String PALOPO = "73.73";
   /** The diagram as drawn before 2026-11-25, under a key of its own (src/test/resources/bpmn/test). */
   static final String LEGACY_PROBE = "legacy-logistics-probe";
+  /** A Palopo kecamatan by land, not remote, in Palopo's band: its materials arrive by H-4 18:00 WITA. */
+  static final Instant PALOPO_ARRIVAL_H4 = ZonedDateTime.of(VOTING_DAY.minusDays(4), java.time.LocalTime.of(18, 0), WITA).toInstant();
 
   @Autowired RuntimeService runtime;
   @Autowired TaskService taskService;
@@ -117,8 +119,7 @@ class LogisticsDistributionProcessTest {
 
     driver.completeOutboundOnTime(pi);
     // by land, not remote, Palopo's band: H-4 18:00 WITA at the kecamatan
-    assertThat(legs.district(leg.legId(), first.districtCode()).orElseThrow().arriveBy())
-        .isEqualTo(ZonedDateTime.of(VOTING_DAY.minusDays(4), java.time.LocalTime.of(18, 0), WITA).toInstant());
+    assertThat(legs.district(leg.legId(), first.districtCode()).orElseThrow().arriveBy()).isEqualTo(PALOPO_ARRIVAL_H4);
     driver.destroyAndWitness(pi);
 
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
@@ -538,17 +539,14 @@ class LogisticsDistributionProcessTest {
    */
   @Test
   void aKecamatanStoresItsCaptionAndItsArrivalInstantOnly() {
-    ProcessInstance pi = driver.start(PALOPO, LegDirection.OUTBOUND, electionId);
-    Leg leg = driver.leg(pi);
-    driver.planWithoutChanges(pi);
-    String code = legs.districts(leg.legId()).get(0).districtCode();
-    Task escortTask = driver.task(pi, "AssignEscortTask", code);
-    Instant arrival = ZonedDateTime.of(VOTING_DAY.minusDays(4), java.time.LocalTime.of(18, 0), WITA).toInstant();
-    String scope = kecamatanScope(escortTask);
-    assertThat(runtime.getVariablesLocal(scope).keySet())
+    FirstKecamatan first = firstKecamatanPlanned(LogisticsDriver.PROCESS);
+    ProcessInstance pi = first.pi();
+    String code = first.code();
+    Instant arrival = PALOPO_ARRIVAL_H4;
+    assertThat(runtime.getVariablesLocal(first.scope()).keySet())
         .containsExactlyInAnyOrder("title", "arriveBy");
-    assertThat(((Date) runtime.getVariableLocal(scope, "arriveBy")).toInstant()).isEqualTo(arrival);
-    assertThat(escortTask.getDueDate().toInstant()).isEqualTo(arrival.minus(Duration.ofDays(1)));
+    assertThat(((Date) runtime.getVariableLocal(first.scope(), "arriveBy")).toInstant()).isEqualTo(arrival);
+    assertThat(first.escort().getDueDate().toInstant()).isEqualTo(arrival.minus(Duration.ofDays(1)));
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
         .variableNameIn("ppkGroup", "panwascamGroup", "transportGroup", "transportNeeded", "transport", "remote",
             "vulnerability", "districtName", "daysBeforeVoting", "dispatchDueRule", "arrivalDueRule").count()).isZero();
@@ -559,11 +557,8 @@ class LogisticsDistributionProcessTest {
     driver.tasks(pi, "RecordDispatchTask").forEach(t -> driver.submit(t, Map.of()));
     Task receipt = driver.task(pi, "ConfirmReceiptTask", code);
     assertThat(receipt.getDueDate().toInstant()).isEqualTo(arrival);
-    assertThat(taskService.getIdentityLinksForTask(receipt.getId())).extracting(IdentityLink::getGroupId)
-        .containsExactly("ppk" + code.replace(".", ""));
-    assertThat(driver.task(pi, "SuperviseDeliveryTask", code).getId()).satisfies(id -> assertThat(
-        taskService.getIdentityLinksForTask(id)).extracting(IdentityLink::getGroupId)
-        .containsExactly("panwascam" + code.replace(".", "")));
+    assertThat(groups(receipt)).containsExactly("ppk" + code.replace(".", ""));
+    assertThat(groups(driver.task(pi, "SuperviseDeliveryTask", code))).containsExactly("panwascam" + code.replace(".", ""));
   }
 
   /**
@@ -573,31 +568,40 @@ class LogisticsDistributionProcessTest {
    */
   @Test
   void anInstanceOfTheDiagramDrawnBeforeRunsToItsEnd() {
-    ProcessInstance pi = driver.start(LEGACY_PROBE, PALOPO, LegDirection.OUTBOUND, electionId);
-    Leg leg = driver.leg(pi);
-    driver.planWithoutChanges(pi);
-    String code = legs.districts(leg.legId()).get(0).districtCode();
-    Task escortTask = driver.task(pi, "AssignEscortTask", code);
-    Instant arrival = ZonedDateTime.of(VOTING_DAY.minusDays(4), java.time.LocalTime.of(18, 0), WITA).toInstant();
-    String scope = kecamatanScope(escortTask);
-    assertThat(runtime.getVariablesLocal(scope)).containsEntry("ppkGroup", "ppk" + code.replace(".", ""))
+    FirstKecamatan first = firstKecamatanPlanned(LEGACY_PROBE);
+    ProcessInstance pi = first.pi();
+    String code = first.code();
+    Instant arrival = PALOPO_ARRIVAL_H4;
+    assertThat(runtime.getVariablesLocal(first.scope())).containsEntry("ppkGroup", "ppk" + code.replace(".", ""))
         .containsEntry("panwascamGroup", "panwascam" + code.replace(".", ""))
         .containsEntry("districtName", regions.find(code).orElseThrow().name())
         .containsEntry("daysBeforeVoting", 4).containsEntry("dispatchDueRule", "H-5 18:00")
         .containsEntry("arrivalDueRule", "H-4 18:00").doesNotContainKey("arriveBy");
-    assertThat(escortTask.getDueDate().toInstant()).isEqualTo(arrival.minus(Duration.ofDays(1)));
+    assertThat(first.escort().getDueDate().toInstant()).isEqualTo(arrival.minus(Duration.ofDays(1)));
 
     driver.tasks(pi, "AssignEscortTask").forEach(t -> driver.submit(t, escort()));
     driver.tasks(pi, "RecordDispatchTask").forEach(t -> driver.submit(t, Map.of()));
     Task receipt = driver.task(pi, "ConfirmReceiptTask", code);
     assertThat(receipt.getDueDate().toInstant()).isEqualTo(arrival);
-    assertThat(taskService.getIdentityLinksForTask(receipt.getId())).extracting(IdentityLink::getGroupId)
-        .containsExactly("ppk" + code.replace(".", ""));
+    assertThat(groups(receipt)).containsExactly("ppk" + code.replace(".", ""));
     driver.completeOutboundOnTime(pi);
-    assertThat(legs.district(leg.legId(), code).orElseThrow().arriveBy()).isEqualTo(arrival);
+    assertThat(legs.district(first.leg().legId(), code).orElseThrow().arriveBy()).isEqualTo(arrival);
     driver.destroyAndWitness(pi);
     assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
     assertThat(legs.findByProcessInstance(pi.getId()).orElseThrow().open()).isFalse();
+  }
+
+  /** A leg's first kecamatan once the plan is confirmed: its escort task and its sub-process instance. */
+  record FirstKecamatan(ProcessInstance pi, Leg leg, String code, Task escort, String scope) {}
+
+  /** A Palopo outbound leg on the given diagram, planned without changes, and its first kecamatan. */
+  FirstKecamatan firstKecamatanPlanned(String processKey) {
+    ProcessInstance pi = driver.start(processKey, PALOPO, LegDirection.OUTBOUND, electionId);
+    Leg leg = driver.leg(pi);
+    driver.planWithoutChanges(pi);
+    String code = legs.districts(leg.legId()).get(0).districtCode();
+    Task escort = driver.task(pi, "AssignEscortTask", code);
+    return new FirstKecamatan(pi, leg, code, escort, kecamatanScope(escort));
   }
 
   /** The kecamatan sub-process instance a task belongs to: the scope holding the kecamatan's caption. */

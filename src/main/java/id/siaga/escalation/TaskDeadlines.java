@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.camunda.bpm.engine.delegate.Expression;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
  *   boundary timer timeCycle      ="${deadlines.cycle(execution)}"   (non-interrupting, "Tenggat")
  * </pre>
  * The due rule is the task's extension property {@code due} ("H-1 18:00", "var:meetingAt-1 12:00"),
- * read in the region of the instance's {@code regionCode} and the calendar of its
+ * or an expression that gives the instant ("${stageReadiness.declarationDue(execution)}"), read in the region of the instance's {@code regionCode} and the calendar of its
  * {@code electionId}; lead time, interval and levels come from {@link DeadlineSettings}. Every
  * expression computes the same instant from the same inputs.
  *
@@ -54,7 +55,14 @@ public class TaskDeadlines {
 
   private final LocalDeadlines localDeadlines;
   private final DeadlineSettings settings;
+  /**
+   * A due rule that is an expression ({@code ${stageReadiness.declarationDue(execution)}}) gives the
+   * instant itself: a feature works it out from its own record instead of keeping it in a variable.
+   */
+  static final String EXPRESSION_RULE = "${";
+
   private final Map<String, String> dueRules = new ConcurrentHashMap<>();
+  private final Map<String, Expression> dueExpressions = new ConcurrentHashMap<>();
 
   TaskDeadlines(LocalDeadlines localDeadlines, DeadlineSettings settings) {
     this.localDeadlines = localDeadlines;
@@ -153,6 +161,11 @@ public class TaskDeadlines {
     String processDefinitionId = processDefinitionId(execution);
     String rule = dueRules.computeIfAbsent(processDefinitionId + "#" + taskKey,
         key -> readDueRule(processDefinitionId, taskKey));
+    if (rule.startsWith(EXPRESSION_RULE)) {
+      return instantOf(dueExpressions.computeIfAbsent(rule,
+          text -> Context.getProcessEngineConfiguration().getExpressionManager().createExpression(text))
+          .getValue(execution), rule, taskKey);
+    }
     Object region = execution.getVariable(Region.PROCESS_VARIABLE);
     if (region == null) {
       throw new IllegalStateException("the process has no variable " + Region.PROCESS_VARIABLE + " for the due date of " + taskKey);
@@ -160,6 +173,17 @@ public class TaskDeadlines {
     Object election = execution.getVariable(ELECTION_ID);
     return localDeadlines.deadline(election == null ? null : election.toString(), region.toString(), rule,
         execution::getVariable, () -> countedFrom(execution));
+  }
+
+  private static Instant instantOf(Object value, String rule, String taskKey) {
+    if (value instanceof Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    throw new IllegalStateException("the due rule " + rule + " of " + taskKey + " gave " + value
+        + ", not an instant");
   }
 
   /**

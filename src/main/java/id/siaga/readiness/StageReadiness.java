@@ -18,6 +18,7 @@ import id.siaga.system.FormInput;
 import id.siaga.system.TransientValues;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -62,6 +63,13 @@ public class StageReadiness {
   private final List<StageWorkstreamStatus> workstreams;
   private final StageMeetings rakor;
   private final AgencyRepository agencies;
+  /** {@link #factsOf}: the readinesses of one national stage, and then some. */
+  private final Map<String, StageFacts> facts = new LinkedHashMap<>(1024, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, StageFacts> eldest) {
+      return size() > 4096;
+    }
+  };
 
   StageReadiness(ReadinessRepository records, RegionRepository regions,
       Elections calendars, LocalDeadlines deadlines, StageTable table, HistoryService history,
@@ -164,20 +172,71 @@ public class StageReadiness {
     if (logistics) {
       execution.setVariable("logisticsDirection", direction);   // read by the asynchronous call, a later transaction
     }
-    // due the day before the stage, 18:00 local; a readiness started later than that gets a day
-    Instant dayBefore = deadlines.at(region.zone(), stage.start().minusDays(1), LocalTime.of(18, 0));
-    Instant aDayFromNow = now.plus(java.time.Duration.ofDays(1));
-    execution.setVariable("declarationDueAt", Date.from(dayBefore.isAfter(aDayFromNow) ? dayBefore : aDayFromNow));
-    // the Rakor is scheduled by noon five days before the stage (a meeting before the stage still fits); later, a day
-    Instant scheduleBy = deadlines.at(region.zone(), stage.start().minusDays(5), LocalTime.NOON);
-    execution.setVariable("rakorScheduleDueAt", Date.from(scheduleBy.isAfter(aDayFromNow) ? scheduleBy : aDayFromNow));
+    // the due instants of the declaration and of the Rakor's schedule are worked out from the record
+    // when a task asks (declarationDue, rakorScheduleDue), not kept in variables
+    remember(execution.getProcessInstanceId(), new StageFacts(electionId, region.code(), stageCode, startsAt, now));
+  }
+
+  // ---- due instants, from the record
+
+  /** The declaration is due the day before the stage, 18:00 local; a readiness started later than that gets a day. */
+  public Date declarationDue(DelegateExecution execution) {
+    return factsOf(execution.getProcessInstanceId()).dueBefore(1, LocalTime.of(18, 0), deadlines);
+  }
+
+  /**
+   * The Rakor is scheduled by noon five days before the stage (a meeting before the stage still
+   * fits); a readiness started later than that gets a day.
+   */
+  public Date rakorScheduleDue(DelegateExecution execution) {
+    return factsOf(execution.getProcessInstanceId()).dueBefore(5, LocalTime.NOON, deadlines);
+  }
+
+  /** What never changes in a readiness's record: its election, region and stage, when the stage starts and when the readiness started. */
+  record StageFacts(String electionId, String regionCode, String stageCode, Instant stageStartsAt, Instant startedAt) {
+
+    static StageFacts of(StageReadinessRecord record) {
+      return new StageFacts(record.electionId(), record.regionCode(), record.stageCode(), record.stageStartsAt(),
+          record.startedAt());
+    }
+
+    /** {@code daysBefore} days before the stage's first day at {@code time} local, and no sooner than a day after the start. */
+    Date dueBefore(int daysBefore, LocalTime time, LocalDeadlines deadlines) {
+      ZoneId zone = deadlines.zoneOf(regionCode);
+      Instant due = stageStartsAt.atZone(zone).toLocalDate().minusDays(daysBefore).atTime(time).atZone(zone).toInstant();
+      Instant aDayAfterStart = startedAt.plus(java.time.Duration.ofDays(1));
+      return Date.from(due.isAfter(aDayAfterStart) ? due : aDayAfterStart);
+    }
+  }
+
+  /**
+   * The fixed facts of a readiness, by its process instance: from the record the first time, then
+   * from memory (they never change, so no node can hold a stale copy). A task's due date and its
+   * deadline timer both ask, in the same transaction as the Rakor check.
+   */
+  StageFacts factsOf(String processInstanceId) {
+    synchronized (facts) {
+      StageFacts known = facts.get(processInstanceId);
+      if (known != null) {
+        return known;
+      }
+    }
+    StageFacts read = StageFacts.of(recordOf(processInstanceId));
+    remember(processInstanceId, read);
+    return read;
+  }
+
+  private void remember(String processInstanceId, StageFacts stageFacts) {
+    synchronized (facts) {
+      facts.put(processInstanceId, stageFacts);
+    }
   }
 
   // ---- the stage's Rakor
 
   /** Where the stage's Rakor stands now, for the gateway that asks for one, waits for it or goes on. */
   void checkRakor(DelegateExecution execution) {
-    StageReadinessRecord record = recordOf(execution.getProcessInstanceId());
+    StageFacts record = factsOf(execution.getProcessInstanceId());
     // read by the gateway right after this task, in this transaction
     TransientValues.forThisTransaction(execution, "rakorState", Variables.stringValue(
         rakor.state(record.electionId(), record.regionCode(), record.stageCode()).name(), true));

@@ -20,6 +20,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -57,6 +58,7 @@ class StageReadinessProcessTest {
   @Autowired MailBatches batches;
   @Autowired DevMailServer mailServer;
   @Autowired JdbcTemplate jdbc;
+  @Autowired HistoryService historyService;
 
   String electionId;
 
@@ -103,6 +105,9 @@ class StageReadinessProcessTest {
     Task declare = declaration(pi);
     assertThat(groups(declare)).containsExactly("kesbangpol7373");
     assertThat(declare.getDueDate().toInstant()).isEqualTo(local(VOTING_DAY.minusDays(1), 18));
+    // the due instants are worked out from the record, not kept in variables
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+        .variableNameIn("declarationDueAt", "rakorScheduleDueAt").count()).isZero();
     assertThat((String) tasks.getVariable(declare.getId(), "readinessSummary"))
         .contains("Patroli: penugasan lengkap 0 dari 9 kecamatan")
         .contains("Distribusi logistik ke TPS: berjalan; kecamatan yang semua TPS-nya sudah menerima 0 dari 9")

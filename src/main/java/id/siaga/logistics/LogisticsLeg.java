@@ -73,6 +73,10 @@ public class LogisticsLeg {
   private final LocalDeadlines deadlines;
   private final AdHocBodies bodies;
   private final IdentityService identity;
+  /** {@link #legOf}: the open legs of a national stage and then some. */
+  private final Map<String, Leg> openLegs = lastUsed(4096);
+  /** {@link #kecamatanOf}: their kecamatan. */
+  private final Map<String, KecamatanFacts> kecamatan = lastUsed(16384);
 
   LogisticsLeg(LogisticsRepository legs, KecamatanFiguresRepository figures, RegionRepository regions,
       AgencyRepository agencies, ElectionRepository elections, LocalDeadlines deadlines, AdHocBodies bodies,
@@ -492,7 +496,7 @@ public class LogisticsLeg {
   /** TNI or Pemda confirms the transport it provides. */
   void recordTransport(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
     String vehicle = input.text("transportVehicle", "Sarana angkutan", 200, true);
     String notes = input.text("transportNotes", "Catatan angkutan", 300, false);
@@ -503,7 +507,7 @@ public class LogisticsLeg {
   /** Polres assigns the escort: leader, personnel and vehicle. */
   void recordEscort(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
     String leader = input.text("escortLeader", "Komandan pengawalan", 120, true);
     Integer personnel = input.wholeNumber("escortPersonnel", "Jumlah personel pengawal", 1, 500);
@@ -515,7 +519,7 @@ public class LogisticsLeg {
   /** KPU records the dispatch: every item leaves as planned. */
   void recordDispatch(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
     input.text("dispatchNotes", "Catatan pengiriman", 2000, false);
     input.refuseIfInvalid();
@@ -526,7 +530,7 @@ public class LogisticsLeg {
   /** The PPK's receipt: received and damaged per item; a shortfall opens a replacement. */
   void recordReceipt(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     Map<LogisticsItem, QuantityRow> rows = legs.quantities(leg.legId(), district.districtCode());
     Map<LogisticsItem, Integer> sent = new EnumMap<>(LogisticsItem.class);
     rows.forEach((item, q) -> sent.put(item, q.dispatched() == null ? 0 : q.dispatched()));
@@ -537,7 +541,7 @@ public class LogisticsLeg {
   /** KPU sends what the kecamatan is short of. */
   void recordShortfallDispatch(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
     input.text("dispatchNotes", "Catatan pengiriman", 2000, false);
     input.refuseIfInvalid();
@@ -550,12 +554,12 @@ public class LogisticsLeg {
   /** The PPK's receipt of a replacement: what arrived adds to what was received. */
   void recordShortfallReceipt(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     Map<LogisticsItem, QuantityRow> rows = legs.quantities(leg.legId(), district.districtCode());
     receive(task, leg, district, rows, outstanding(rows), true);
   }
 
-  private void receive(DelegateTask task, Leg leg, DistrictLeg district, Map<LogisticsItem, QuantityRow> rows,
+  private void receive(DelegateTask task, Leg leg, KecamatanFacts district, Map<LogisticsItem, QuantityRow> rows,
       Map<LogisticsItem, Integer> sent, boolean replacement) {
     FormInput input = new FormInput(task::getVariable);
     Map<LogisticsItem, Quantities.Count> counted = new EnumMap<>(LogisticsItem.class);
@@ -569,13 +573,14 @@ public class LogisticsLeg {
     input.text("receiptNotes", "Catatan penerimaan", 2000, false);
     Map<LogisticsItem, Integer> shortfall = Quantities.shortfall(sent, counted, input::problem);
     input.refuseIfInvalid();
+    Map<LogisticsItem, Quantities.Count> totals = new EnumMap<>(LogisticsItem.class);
     counted.forEach((item, count) -> {
       QuantityRow q = rows.get(item);
-      int received = (replacement && q.received() != null ? q.received() : 0) + count.received();
-      int damaged = (replacement && q.damaged() != null ? q.damaged() : 0) + count.damaged();
-      legs.set(leg.legId(), district.districtCode(), item, "received", received);
-      legs.set(leg.legId(), district.districtCode(), item, "damaged", damaged);
+      totals.put(item, new Quantities.Count(
+          (replacement && q.received() != null ? q.received() : 0) + count.received(),
+          (replacement && q.damaged() != null ? q.damaged() : 0) + count.damaged()));
     });
+    legs.setReceived(leg.legId(), district.districtCode(), totals);
     // read by the gateway right after the task, in this transaction
     TransientValues.forThisTransaction(task.getExecution(), SHORTFALL, Variables.booleanValue(!shortfall.isEmpty(), true));
   }
@@ -583,7 +588,7 @@ public class LogisticsLeg {
   /** The PPK confirms delivery to every PPS and TPS of the kecamatan. */
   void recordTpsDelivery(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
     Integer served = input.wholeNumber("tpsServed", "Jumlah TPS yang menerima", 0, district.tpsCount());
     input.text("deliveryNotes", "Catatan penyerahan", 2000, false);
@@ -598,7 +603,7 @@ public class LogisticsLeg {
   /** The Panwascam's supervision: each finding opens a corrective task for KPU. */
   void recordSupervision(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
     List<FindingCategory> categories = input.choices("findingCategories", "Jenis temuan", FindingCategory.class);
     String description = input.text("findingDescription", "Uraian temuan", 1000, !categories.isEmpty());
@@ -634,7 +639,7 @@ public class LogisticsLeg {
 
   private LogisticsFinding findingOf(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     LogisticsFinding finding = legs.finding((String) task.getExecution().getVariable(FINDING_ID))
         .orElseThrow(() -> new IllegalStateException("no finding for task " + task.getId()));
     if (!finding.legId().equals(leg.legId()) || !finding.districtCode().equals(district.districtCode())) {
@@ -696,7 +701,7 @@ public class LogisticsLeg {
   /** The PPK counts every TPS's ballots: received, used, unused and damaged; differences are findings. */
   void recordTpsReturns(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
     List<LogisticsItem> ballots = ballotTypes(regions.find(leg.regionCode()).orElseThrow());
     List<Quantities.TpsCount> counts = new ArrayList<>();
@@ -739,7 +744,7 @@ public class LogisticsLeg {
   }
 
   /** What the TPS of a kecamatan say they received cannot exceed what the kecamatan received on the way out. */
-  private void checkAgainstOutbound(Leg leg, DistrictLeg district, List<Quantities.TpsCount> counts, FormInput input) {
+  private void checkAgainstOutbound(Leg leg, KecamatanFacts district, List<Quantities.TpsCount> counts, FormInput input) {
     legs.find(leg.electionId(), leg.regionCode(), LegDirection.OUTBOUND).ifPresent(outbound -> {
       Map<LogisticsItem, QuantityRow> out = legs.quantities(outbound.legId(), district.districtCode());
       Map<LogisticsItem, Integer> received = new EnumMap<>(LogisticsItem.class);
@@ -760,7 +765,7 @@ public class LogisticsLeg {
    */
   void recordWarehouseReturn(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     int expected = district.tpsCount() * ballotTypes(regions.find(leg.regionCode()).orElseThrow()).size();
     FormInput input = new FormInput(task::getVariable);
     Integer received = input.wholeNumber("boxesReceived", "Kotak suara diterima", 0, expected);
@@ -791,7 +796,7 @@ public class LogisticsLeg {
   /** Bawaslu reviews the kecamatan's differences. */
   void recordReconciliationReview(DelegateTask task) {
     Leg leg = openLeg(task.getProcessInstanceId());
-    DistrictLeg district = districtOf(task.getExecution(), leg);
+    KecamatanFacts district = kecamatanOf(task.getExecution(), leg);
     FormInput input = new FormInput(task::getVariable);
     String decision = input.text("reviewDecision", "Kesimpulan", 20, true);
     if (decision != null && !List.of("DAPAT_DIJELASKAN", "DUGAAN_PELANGGARAN").contains(decision)) {
@@ -808,6 +813,9 @@ public class LogisticsLeg {
 
   void close(DelegateExecution execution) {
     legs.close(openLeg(execution.getProcessInstanceId()).legId(), now());
+    synchronized (openLegs) {
+      openLegs.remove(execution.getProcessInstanceId());
+    }
   }
 
   /** Records which kecamatan a new task serves, for the status (late, escalated). */
@@ -820,9 +828,57 @@ public class LogisticsLeg {
 
   // ---- lookups
 
+  /**
+   * The leg of a process instance. Read once per node and kept (bounded): of a leg's row the steps
+   * read only what never changes (its id, election, region, who started it) and whether it is open,
+   * which turns false only in the leg's own last step ({@link #close}), after which no task of it
+   * is left to complete. The status API reads the table, not this.
+   */
   Leg legOf(String processInstanceId) {
-    return legs.findByProcessInstance(processInstanceId)
+    synchronized (openLegs) {
+      Leg known = openLegs.get(processInstanceId);
+      if (known != null) {
+        return known;
+      }
+    }
+    Leg leg = legs.findByProcessInstance(processInstanceId)
         .orElseThrow(() -> new IllegalStateException("no logistics leg for process instance " + processInstanceId));
+    if (leg.open()) {
+      synchronized (openLegs) {
+        openLegs.put(processInstanceId, leg);
+      }
+    }
+    return leg;
+  }
+
+  /** What a kecamatan's steps read of its row and what never changes after the leg started. */
+  record KecamatanFacts(String legId, String districtCode, int tpsCount, int voters, boolean remote,
+      TransportMode transport) {
+
+    static KecamatanFacts of(DistrictLeg row) {
+      return new KecamatanFacts(row.legId(), row.districtCode(), row.tpsCount(), row.voters(), row.remote(),
+          row.transport());
+    }
+  }
+
+  /**
+   * The fixed facts of this sub-process's kecamatan (read once per node and kept, as they never
+   * change); which must be one of the leg's. What changes (arrival, dispatch, receipt, the support
+   * asked for) is read with {@link #districtOf}.
+   */
+  private KecamatanFacts kecamatanOf(VariableScope scope, Leg leg) {
+    String key = leg.legId() + "/" + scope.getVariable(DISTRICT_CODE);
+    synchronized (kecamatan) {
+      KecamatanFacts known = kecamatan.get(key);
+      if (known != null) {
+        return known;
+      }
+    }
+    KecamatanFacts facts = KecamatanFacts.of(districtOf(scope, leg));
+    synchronized (kecamatan) {
+      kecamatan.put(key, facts);
+    }
+    return facts;
   }
 
   private Leg openLeg(String processInstanceId) {
@@ -847,6 +903,15 @@ public class LogisticsLeg {
   private String userId(DelegateTask task) {
     Authentication user = identity.getCurrentAuthentication();
     return user != null ? user.getUserId() : task.getAssignee();
+  }
+
+  private static <V> Map<String, V> lastUsed(int bound) {
+    return new LinkedHashMap<>(256, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+        return size() > bound;
+      }
+    };
   }
 
   private static byte[] randomBytes() {

@@ -152,6 +152,15 @@ class LogisticsRepository {
         + " and item = ?", value, legId, placeCode, item.name());
   }
 
+  /** A receipt: the items received in good order and damaged at a place, in one batch. */
+  void setReceived(String legId, String placeCode, Map<LogisticsItem, Quantities.Count> counts) {
+    List<Object[]> rows = counts.entrySet().stream()
+        .map(e -> new Object[] {e.getValue().received(), e.getValue().damaged(), legId, placeCode, e.getKey().name()})
+        .toList();
+    jdbc.batchUpdate("update siaga_logistics_quantity set received = ?, damaged = ? where leg_id = ? and place_code = ?"
+        + " and item = ?", rows);
+  }
+
   /** Dispatch: every item of the kecamatan leaves as planned. */
   void dispatchAsPlanned(String legId, String districtCode) {
     jdbc.update("update siaga_logistics_quantity set dispatched = planned where leg_id = ? and place_code = ?",

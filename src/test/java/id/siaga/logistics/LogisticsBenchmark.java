@@ -188,6 +188,8 @@ public final class LogisticsBenchmark {
           LogisticsDriver.PROCESS);
 
       int n = (int) completed;
+      // the planner statistics after the product's legs, before the one-task phase (untimed)
+      id.siaga.BenchmarkSupport.settle(jdbc);
       long bareCompleted0 = completedTasks(history, BARE);
       sampler.start();
       long t1 = System.nanoTime();

@@ -16,6 +16,7 @@ import id.siaga.region.RegionLevel;
 import id.siaga.region.RegionRepository;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
+import id.siaga.system.KeptFacts;
 import id.siaga.system.TransientValues;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -74,9 +75,9 @@ public class LogisticsLeg {
   private final AdHocBodies bodies;
   private final IdentityService identity;
   /** {@link #legOf}: the open legs of a national stage and then some. */
-  private final Map<String, Leg> openLegs = lastUsed(4096);
+  private final KeptFacts<Leg> openLegs = new KeptFacts<>(4096);
   /** {@link #kecamatanOf}: their kecamatan. */
-  private final Map<String, KecamatanFacts> kecamatan = lastUsed(16384);
+  private final KeptFacts<KecamatanFacts> kecamatan = new KeptFacts<>(16384);
 
   LogisticsLeg(LogisticsRepository legs, KecamatanFiguresRepository figures, RegionRepository regions,
       AgencyRepository agencies, ElectionRepository elections, LocalDeadlines deadlines, AdHocBodies bodies,
@@ -813,9 +814,7 @@ public class LogisticsLeg {
 
   void close(DelegateExecution execution) {
     legs.close(openLeg(execution.getProcessInstanceId()).legId(), now());
-    synchronized (openLegs) {
-      openLegs.remove(execution.getProcessInstanceId());
-    }
+    openLegs.forget(execution.getProcessInstanceId());
   }
 
   /** Records which kecamatan a new task serves, for the status (late, escalated). */
@@ -835,18 +834,14 @@ public class LogisticsLeg {
    * is left to complete. The status API reads the table, not this.
    */
   Leg legOf(String processInstanceId) {
-    synchronized (openLegs) {
-      Leg known = openLegs.get(processInstanceId);
-      if (known != null) {
-        return known;
-      }
+    Leg known = openLegs.find(processInstanceId);
+    if (known != null) {
+      return known;
     }
     Leg leg = legs.findByProcessInstance(processInstanceId)
         .orElseThrow(() -> new IllegalStateException("no logistics leg for process instance " + processInstanceId));
     if (leg.open()) {
-      synchronized (openLegs) {
-        openLegs.put(processInstanceId, leg);
-      }
+      openLegs.keep(processInstanceId, leg);
     }
     return leg;
   }
@@ -867,18 +862,8 @@ public class LogisticsLeg {
    * asked for) is read with {@link #districtOf}.
    */
   private KecamatanFacts kecamatanOf(VariableScope scope, Leg leg) {
-    String key = leg.legId() + "/" + scope.getVariable(DISTRICT_CODE);
-    synchronized (kecamatan) {
-      KecamatanFacts known = kecamatan.get(key);
-      if (known != null) {
-        return known;
-      }
-    }
-    KecamatanFacts facts = KecamatanFacts.of(districtOf(scope, leg));
-    synchronized (kecamatan) {
-      kecamatan.put(key, facts);
-    }
-    return facts;
+    return kecamatan.get(leg.legId() + "/" + scope.getVariable(DISTRICT_CODE),
+        key -> KecamatanFacts.of(districtOf(scope, leg)));
   }
 
   private Leg openLeg(String processInstanceId) {
@@ -903,15 +888,6 @@ public class LogisticsLeg {
   private String userId(DelegateTask task) {
     Authentication user = identity.getCurrentAuthentication();
     return user != null ? user.getUserId() : task.getAssignee();
-  }
-
-  private static <V> Map<String, V> lastUsed(int bound) {
-    return new LinkedHashMap<>(256, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-        return size() > bound;
-      }
-    };
   }
 
   private static byte[] randomBytes() {

@@ -15,6 +15,7 @@ import id.siaga.region.Region;
 import id.siaga.region.RegionRepository;
 import id.siaga.system.EngineAdapter;
 import id.siaga.system.FormInput;
+import id.siaga.system.KeptFacts;
 import id.siaga.system.TransientValues;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -64,12 +65,7 @@ public class StageReadiness {
   private final StageMeetings rakor;
   private final AgencyRepository agencies;
   /** {@link #factsOf}: the readinesses of one national stage, and then some. */
-  private final Map<String, StageFacts> facts = new LinkedHashMap<>(1024, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, StageFacts> eldest) {
-      return size() > 4096;
-    }
-  };
+  private final KeptFacts<StageFacts> facts = new KeptFacts<>(4096);
 
   StageReadiness(ReadinessRepository records, RegionRepository regions,
       Elections calendars, LocalDeadlines deadlines, StageTable table, HistoryService history,
@@ -174,7 +170,7 @@ public class StageReadiness {
     }
     // the due instants of the declaration and of the Rakor's schedule are worked out from the record
     // when a task asks (declarationDue, rakorScheduleDue), not kept in variables
-    remember(execution.getProcessInstanceId(), new StageFacts(electionId, region.code(), stageCode, startsAt, now));
+    facts.keep(execution.getProcessInstanceId(), new StageFacts(electionId, region.code(), stageCode, startsAt, now));
   }
 
   // ---- due instants, from the record
@@ -215,21 +211,7 @@ public class StageReadiness {
    * deadline timer both ask, in the same transaction as the Rakor check.
    */
   StageFacts factsOf(String processInstanceId) {
-    synchronized (facts) {
-      StageFacts known = facts.get(processInstanceId);
-      if (known != null) {
-        return known;
-      }
-    }
-    StageFacts read = StageFacts.of(recordOf(processInstanceId));
-    remember(processInstanceId, read);
-    return read;
-  }
-
-  private void remember(String processInstanceId, StageFacts stageFacts) {
-    synchronized (facts) {
-      facts.put(processInstanceId, stageFacts);
-    }
+    return facts.get(processInstanceId, id -> StageFacts.of(recordOf(id)));
   }
 
   // ---- the stage's Rakor

@@ -343,7 +343,7 @@ class BackupRestoreIT {
   /** The demo as {@code java -jar} starts it in {@code folder}: its database is {@code folder/data/siaga}. */
   private static ConfigurableApplicationContext startDemo(Path folder) {
     return new SpringApplicationBuilder(SiagaPilkadaApplication.class).profiles("demo").run(
-        "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("data/siaga").toAbsolutePath(),
+        "--spring.datasource.url=jdbc:h2:file:" + folder.resolve("data/siaga").toAbsolutePath() + ";QUERY_CACHE_SIZE=256",
         "--siaga.admin.user=" + ADMIN,
         "--siaga.admin.password=" + ADMIN_PASSWORD,
         "--siaga.demo.mail-server.port=0",

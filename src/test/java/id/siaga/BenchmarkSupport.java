@@ -14,6 +14,15 @@ public final class BenchmarkSupport {
 
   private BenchmarkSupport() {}
 
+  /**
+   * The URL of an in-memory H2 database named so, with the product's H2 settings (those of the demo
+   * profile's file database: application-demo.yaml), so that the benchmarks measure the product as
+   * it is configured and the bare engine on the same database.
+   */
+  public static String h2Memory(String name) {
+    return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256";
+  }
+
   /** Jobs the process created, by type, from the job log (a row in state 0 for each job created). */
   public static Map<String, Long> createdJobs(JdbcTemplate jdbc, String processKey) {
     Map<String, Long> created = new TreeMap<>();

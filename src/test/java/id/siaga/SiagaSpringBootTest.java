@@ -22,7 +22,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-        "spring.datasource.url=jdbc:h2:mem:siaga-${random.uuid};DB_CLOSE_DELAY=-1",
+        "spring.datasource.url=jdbc:h2:mem:siaga-${random.uuid};DB_CLOSE_DELAY=-1;QUERY_CACHE_SIZE=256",
         "camunda.bpm.job-execution.enabled=false",
         "server.address=127.0.0.1",
         "siaga.demo.mail-server.port=0",

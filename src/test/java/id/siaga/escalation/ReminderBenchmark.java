@@ -40,7 +40,7 @@ public final class ReminderBenchmark {
     Instant start = Instant.parse("2026-12-01T00:00:00Z");
     ClockUtil.setCurrentTime(Date.from(start));
     ConfigurableApplicationContext app = new SpringApplicationBuilder(SiagaPilkadaApplication.class)
-        .profiles("demo").run("--spring.datasource.url=jdbc:h2:mem:benchmark;DB_CLOSE_DELAY=-1",
+        .profiles("demo").run("--spring.datasource.url=" + id.siaga.BenchmarkSupport.h2Memory("benchmark"),
             "--server.port=0", "--siaga.demo.mail-server.port=0", "--logging.level.id.siaga=WARN",
             "--logging.level.org.camunda=WARN", "--camunda.bpm.job-execution.max-wait=1000");
     try {

@@ -72,7 +72,7 @@ public final class LogisticsBenchmark {
     int warmUp = Integer.getInteger("benchmark.warmup", limit);
     ClockUtil.setCurrentTime(Date.from(START));
     List<String> arguments = new ArrayList<>(List.of(postgres == null
-        ? "--spring.datasource.url=jdbc:h2:mem:logisticsbenchmark;DB_CLOSE_DELAY=-1"
+        ? "--spring.datasource.url=" + id.siaga.BenchmarkSupport.h2Memory("logisticsbenchmark")
         : "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
         "--server.port=0", "--siaga.demo.mail-server.port=0", "--logging.level.id.siaga=WARN",
         "--logging.level.org.camunda=WARN", "--camunda.bpm.job-execution.enabled=false"));

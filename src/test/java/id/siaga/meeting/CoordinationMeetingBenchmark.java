@@ -48,7 +48,7 @@ public final class CoordinationMeetingBenchmark {
     int n = Math.min(Integer.getInteger("benchmark.meetings", 200), 7000);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-12-01T00:00:00Z")));
     ConfigurableApplicationContext app = new SpringApplicationBuilder(SiagaPilkadaApplication.class)
-        .profiles("demo").run("--spring.datasource.url=jdbc:h2:mem:rakorbenchmark;DB_CLOSE_DELAY=-1",
+        .profiles("demo").run("--spring.datasource.url=" + id.siaga.BenchmarkSupport.h2Memory("rakorbenchmark"),
             "--server.port=0", "--siaga.demo.mail-server.port=0", "--logging.level.id.siaga=WARN",
             "--logging.level.org.camunda=WARN", "--camunda.bpm.job-execution.enabled=false", String.join(" ", args).isBlank() ? "--siaga.benchmark=true" : String.join(" ", args));
     try {

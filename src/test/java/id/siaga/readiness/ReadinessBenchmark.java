@@ -77,7 +77,7 @@ public final class ReadinessBenchmark {
       arguments.addAll(List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
           "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));
     } else {
-      arguments.add("--spring.datasource.url=jdbc:h2:mem:readinessbenchmark;DB_CLOSE_DELAY=-1");
+      arguments.add("--spring.datasource.url=" + id.siaga.BenchmarkSupport.h2Memory("readinessbenchmark"));
     }
     arguments.addAll(List.of(args));
     ConfigurableApplicationContext app = new SpringApplicationBuilder(SiagaPilkadaApplication.class)

@@ -100,13 +100,29 @@ public final class BenchmarkSupport {
     return sum;
   }
 
-  /** Samples the heap used (MemoryMXBean) every 50 ms between start and stop; resets the pools' peaks at start. */
+  /**
+   * Samples the heap used (MemoryMXBean) every 50 ms between start and stop; resets the pools' peaks
+   * at start; {@link #gcMillis()} is the time the collectors reported between the last start and stop.
+   */
   public static final class HeapSampler {
     private final AtomicLong peak = new AtomicLong();
     private final AtomicBoolean running = new AtomicBoolean();
     private Thread thread;
+    private long gcAtStart;
+    private long gcMillis;
+
+    /** The collectors' time (ms) between the last start and stop. */
+    public long gcMillis() {
+      return gcMillis;
+    }
+
+    static long collectorMillis() {
+      return ManagementFactory.getGarbageCollectorMXBeans().stream()
+          .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+    }
 
     public void start() {
+      gcAtStart = collectorMillis();
       ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
       peak.set(0);
       running.set(true);
@@ -125,6 +141,7 @@ public final class BenchmarkSupport {
     }
 
     public long stop() {
+      gcMillis = collectorMillis() - gcAtStart;
       running.set(false);
       if (thread != null) {
         thread.interrupt();

@@ -183,6 +183,7 @@ public final class LogisticsBenchmark {
         addDifference(bareFormsRows, after, between);
       }
       long productPeak = sampler.stop();
+      long productGc = sampler.gcMillis();
       long productPools = poolPeaks();
       long heapProduct = heapAfterGc();
       long completed = completedTasks(history, LogisticsDriver.PROCESS) - completed0;
@@ -201,6 +202,7 @@ public final class LogisticsBenchmark {
       runBare(n, runtime, tasks);
       double bare = seconds(t1);
       long barePeak = sampler.stop();
+      long bareGc = sampler.gcMillis();
       long barePools = poolPeaks();
       long heapBare = heapAfterGc();
       long bareCompleted = completedTasks(history, BARE) - bareCompleted0;
@@ -231,6 +233,8 @@ public final class LogisticsBenchmark {
           + " sum of heap pool peaks %d MB, %d MB; after GC: before %d MB, after product %d MB, after earlier bare %d MB%n",
           productPeak >> 20, barePeak >> 20, productPools >> 20, barePools >> 20, heapBefore >> 20, heapProduct >> 20,
           heapBare >> 20);
+      System.out.printf("  garbage collection: product with the same-forms bare legs %d ms, earlier bare %d ms%n", productGc,
+          bareGc);
       System.out.printf("  legs by number of kecamatan: legs, user tasks, ms per user task%n");
       int[] bounds = {10, 20, 30, 50, Integer.MAX_VALUE};
       for (int b = 0; b < bounds.length; b++) {

@@ -136,6 +136,7 @@ public final class ReadinessBenchmark {
       NationalStart.Progress done = runNational(nationalStart, electionId, null);
       double productStart = seconds(t0);
       long productStartPeak = sampler.stop();
+      long productStartGc = sampler.gcMillis();
       if (rows) {
         rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
       }
@@ -160,6 +161,7 @@ public final class ReadinessBenchmark {
       int productJobsRun = runProductStage(management);
       double productStage = seconds(t1);
       long productStagePeak = sampler.stop();
+      long productStageGc = sampler.gcMillis();
       Map<String, Long> productStatements = statements ? id.siaga.BenchmarkSupport.countedStatements(jdbc) : Map.of();
       if (rows) {
         rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
@@ -185,6 +187,7 @@ public final class ReadinessBenchmark {
       startBare(runtime, windows);
       double bareStart = seconds(t2);
       long bareStartPeak = sampler.stop();
+      long bareStartGc = sampler.gcMillis();
       if (rows) {
         rowsAt.add(id.siaga.BenchmarkSupport.rowCounts(jdbc));
       }
@@ -199,6 +202,7 @@ public final class ReadinessBenchmark {
       int bareJobsRun = runBareStage(management);
       double bareStage = seconds(t3);
       long bareStagePeak = sampler.stop();
+      long bareStageGc = sampler.gcMillis();
       if (statements) {
         id.siaga.BenchmarkSupport.printStatements("first stage, product, per region", productStatements, windows.size());
         id.siaga.BenchmarkSupport.printStatements("first stage, bare, per region", id.siaga.BenchmarkSupport.countedStatements(jdbc),
@@ -247,6 +251,8 @@ public final class ReadinessBenchmark {
           + " first stage %d MB; after GC: before %d MB, after product %d MB, after bare %d MB%n",
           productStartPeak >> 20, productStagePeak >> 20, bareStartPeak >> 20, bareStagePeak >> 20, heapBefore >> 20,
           heapProduct >> 20, heapBare >> 20);
+      System.out.printf("  garbage collection during each phase: product start %d ms, first stage %d ms; bare start %d ms,"
+          + " first stage %d ms%n", productStartGc, productStageGc, bareStartGc, bareStageGc);
       System.out.print(board);
     } finally {
       sampler.stop();

@@ -83,6 +83,11 @@ public final class TasklistScaleBenchmark {
             .setServerConfig("shared_preload_libraries", "auto_explain")
             .setServerConfig("auto_explain.log_analyze", "on")
             .setServerConfig("log_directory", System.getProperty("benchmark.traceDir", "/tmp/siaga-pg-trace")).start()
+        : Boolean.getBoolean("benchmark.pgStatements")
+        // for the investigation: the statements of the concurrent rounds, with their planning and
+        // execution times (pg_stat_statements, printed after the rounds)
+        ? EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements")
+            .setServerConfig("pg_stat_statements.track_planning", "on").start()
         : EmbeddedPostgres.builder().start();
     List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--siaga.demo.mail-server.port=0",
         "--logging.level.id.siaga=WARN", "--logging.level.org.camunda=WARN",
@@ -344,19 +349,51 @@ public final class TasklistScaleBenchmark {
       // else the machine does weighs on both alike
       List<Double> productTimes = new ArrayList<>();
       List<Double> bareTimes = new ArrayList<>();
-      for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
-        for (int k = 0; k < 2; k++) {
-          boolean authorization = (round + k) % 2 == 0;
-          configuration.setAuthorizationEnabled(authorization);
-          try {
-            (authorization ? productTimes : bareTimes).addAll(concurrentRound(tasklist, officers, tick));
-          } finally {
-            configuration.setAuthorizationEnabled(true);
+      Map<String, Long> productCpu = new java.util.TreeMap<>();
+      Map<String, Long> bareCpu = new java.util.TreeMap<>();
+      ExecutorService officersPool = Executors.newFixedThreadPool(officers.size(), r -> {
+        Thread thread = new Thread(r, "officer-" + java.util.UUID.randomUUID());
+        thread.setDaemon(true);
+        return thread;
+      });
+      boolean pgStatements = postgres != null && Boolean.getBoolean("benchmark.pgStatements");
+      if (pgStatements) {
+        jdbc.execute("create extension if not exists pg_stat_statements");
+        jdbc.queryForList("select pg_stat_statements_reset()");
+      }
+      try {
+        for (int round = 0; round < CONCURRENT_ROUNDS; round++) {
+          for (int k = 0; k < 2; k++) {
+            boolean authorization = (round + k) % 2 == 0;
+            configuration.setAuthorizationEnabled(authorization);
+            try {
+              Map<String, Long> before = cpuByPart();
+              (authorization ? productTimes : bareTimes).addAll(concurrentRound(officersPool, tasklist, officers, tick));
+              cpuByPart().forEach((part, nanos) -> (authorization ? productCpu : bareCpu)
+                  .merge(part, nanos - before.getOrDefault(part, 0L), Long::sum));
+            } finally {
+              configuration.setAuthorizationEnabled(true);
+            }
           }
         }
+      } finally {
+        officersPool.shutdown();
       }
       printConcurrent("    product, authorization on    ", productTimes);
       printConcurrent("    bare, authorization off      ", bareTimes);
+      printCpu("product", productCpu, productTimes.size());
+      printCpu("bare", bareCpu, bareTimes.size());
+      if (pgStatements) {
+        System.out.println("    statements of the concurrent rounds (product and bare), by planning + execution time:"
+            + " calls, planning ms, execution ms, text");
+        for (Map<String, Object> row : jdbc.queryForList("select calls, total_plan_time, total_exec_time, query"
+            + " from pg_stat_statements order by total_plan_time + total_exec_time desc limit 25")) {
+          System.out.printf("      %6d %9.1f %9.1f  %s%n", ((Number) row.get("calls")).longValue(),
+              ((Number) row.get("total_plan_time")).doubleValue(), ((Number) row.get("total_exec_time")).doubleValue(),
+              String.valueOf(row.get("query")).replaceAll("\\s+", " ").substring(0,
+                  Math.min(220, String.valueOf(row.get("query")).replaceAll("\\s+", " ").length())));
+        }
+      }
     } finally {
       app.close();
       if (postgres != null) {
@@ -417,34 +454,66 @@ public final class TasklistScaleBenchmark {
     return new double[][] {percentiles(first), percentiles(second)};
   }
 
-  /** The officers all at once, one call each; the milliseconds of each, NaN for a call that failed. */
-  static List<Double> concurrentRound(Officer call, List<String> officers, Runnable tick) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(officers.size());
-    try {
-      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-      List<Future<Double>> results = new ArrayList<>();
-      for (String officer : officers) {
-        results.add(pool.submit(() -> {
-          start.await();
-          tick.run();
-          long t = System.nanoTime();
-          try {
-            call.open(officer);
-            return (System.nanoTime() - t) / 1e6;
-          } catch (Exception failed) {
-            return Double.NaN;
-          }
-        }));
+  /**
+   * CPU time so far (ns) by part of the machine: the web server's threads (Tomcat), the benchmark's
+   * HTTP clients (the officers' threads and the JDK client's own), the rest of this JVM, and the
+   * PostgreSQL server's processes (0 on H2). Threads that ended are not counted, so the officers run
+   * on one pool kept for all rounds.
+   */
+  static Map<String, Long> cpuByPart() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> parts = new java.util.TreeMap<>();
+    for (java.lang.management.ThreadInfo info : threads.dumpAllThreads(false, false)) {
+      long cpu = threads.getThreadCpuTime(info.getThreadId());
+      if (cpu < 0) {
+        continue;
       }
-      start.countDown();
-      List<Double> all = new ArrayList<>();
-      for (Future<Double> result : results) {
-        all.add(result.get());
-      }
-      return all;
-    } finally {
-      pool.shutdown();
+      String name = info.getThreadName();
+      String part = name.startsWith("http-nio") ? "web server (Tomcat threads)"
+          : name.startsWith("officer-") || name.startsWith("HttpClient") ? "benchmark's HTTP clients"
+          : "rest of the JVM";
+      parts.merge(part, cpu, Long::sum);
     }
+    parts.put("PostgreSQL processes", ProcessHandle.allProcesses()
+        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
+        .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum());
+    return parts;
+  }
+
+  static void printCpu(String label, Map<String, Long> cpu, int calls) {
+    long all = cpu.values().stream().mapToLong(Long::longValue).sum();
+    System.out.printf("    CPU per call, %s: %.2f ms in all; %s%n", label, all / 1e6 / calls, cpu.entrySet().stream()
+        .map(e -> String.format("%s %.2f ms (%.0f %%)", e.getKey(), e.getValue() / 1e6 / calls, 100.0 * e.getValue() / all))
+        .collect(java.util.stream.Collectors.joining(", ")));
+  }
+
+  /** The officers all at once, one call each; the milliseconds of each, NaN for a call that failed. */
+  static List<Double> concurrentRound(ExecutorService pool, Officer call, List<String> officers, Runnable tick)
+      throws Exception {
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    List<Future<Double>> results = new ArrayList<>();
+    for (String officer : officers) {
+      results.add(pool.submit(() -> {
+        start.await();
+        long t = System.nanoTime();
+        try {
+          call.open(officer);
+          return (System.nanoTime() - t) / 1e6;
+        } catch (Exception failed) {
+          return Double.NaN;
+        }
+      }));
+    }
+    // one write before the round, so that H2 answers none of the round's queries from its result
+    // cache; before, each officer's thread wrote the same row right before its call, and the 50
+    // updates of that row, queued on its lock, ran among the other officers' timed calls
+    tick.run();
+    start.countDown();
+    List<Double> all = new ArrayList<>();
+    for (Future<Double> result : results) {
+      all.add(result.get());
+    }
+    return all;
   }
 
   static void printConcurrent(String label, List<Double> all) {

@@ -390,8 +390,7 @@ public final class TasklistScaleBenchmark {
             + " from pg_stat_statements order by total_plan_time + total_exec_time desc limit 25")) {
           System.out.printf("      %6d %9.1f %9.1f  %s%n", ((Number) row.get("calls")).longValue(),
               ((Number) row.get("total_plan_time")).doubleValue(), ((Number) row.get("total_exec_time")).doubleValue(),
-              String.valueOf(row.get("query")).replaceAll("\\s+", " ").substring(0,
-                  Math.min(220, String.valueOf(row.get("query")).replaceAll("\\s+", " ").length())));
+              shorten(String.valueOf(row.get("query")).replaceAll("\\s+", " ")));
         }
       }
     } finally {
@@ -478,6 +477,11 @@ public final class TasklistScaleBenchmark {
         .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false))
         .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum());
     return parts;
+  }
+
+  /** A statement's text for the report: whole with -Dbenchmark.pgStatementsWhole=true, else its first 220 characters. */
+  static String shorten(String text) {
+    return Boolean.getBoolean("benchmark.pgStatementsWhole") ? text : text.substring(0, Math.min(220, text.length()));
   }
 
   static void printCpu(String label, Map<String, Long> cpu, int calls) {

@@ -91,7 +91,8 @@ public final class TasklistScaleBenchmark {
         : EmbeddedPostgres.builder().start();
     List<String> arguments = new ArrayList<>(List.of("--server.port=0", "--siaga.demo.mail-server.port=0",
         "--logging.level.id.siaga=WARN", "--logging.level.org.camunda=WARN",
-        "--camunda.bpm.job-execution.enabled=false", "--server.tomcat.threads.max=64"));
+        "--camunda.bpm.job-execution.enabled=false",
+        "--server.tomcat.threads.max=" + Integer.getInteger("benchmark.tomcatThreads", 64)));
     if (postgres != null) {
       arguments.addAll(List.of("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
           "--spring.datasource.username=postgres", "--spring.datasource.password=postgres"));

@@ -1,6 +1,9 @@
 package id.siaga.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -36,6 +40,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * <p>Pages and static files (Tasklist's own, the board's page) are not held. The filter runs before
  * the security filters, whose password checks are CPU work too, and after the national data gate.
+ * Operators see it in {@code /actuator/metrics}: {@code siaga.api.working}, {@code siaga.api.waiting}
+ * and {@code siaga.api.refused}.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAdmission {
@@ -47,10 +53,12 @@ class ApiAdmission {
 
   @Bean
   FilterRegistrationBean<Admission> apiAdmissionFilter(@Value("${siaga.web.api-concurrency:0}") int concurrency,
-      @Value("${siaga.web.api-wait:PT30S}") Duration wait, ObjectMapper json) {
+      @Value("${siaga.web.api-wait:PT30S}") Duration wait, ObjectMapper json, ObjectProvider<MeterRegistry> meters) {
     int permits = concurrency > 0 ? concurrency : 2 * Runtime.getRuntime().availableProcessors();
     LOG.info("API requests working at once on this node: at most {}; the others wait up to {}", permits, wait);
-    FilterRegistrationBean<Admission> registration = new FilterRegistrationBean<>(new Admission(permits, wait, json));
+    Admission admission = new Admission(permits, wait, json);
+    meters.ifAvailable(admission::measureIn);
+    FilterRegistrationBean<Admission> registration = new FilterRegistrationBean<>(admission);
     registration.setName("siaga-api-admission");
     registration.addUrlPatterns("/api/*", "/engine-rest/*", "/camunda/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
@@ -59,14 +67,32 @@ class ApiAdmission {
 
   static final class Admission extends OncePerRequestFilter {
 
+    private final int size;
     private final Semaphore permits;
     private final Duration wait;
     private final ObjectMapper json;
+    private volatile Counter refused;
 
     Admission(int permits, Duration wait, ObjectMapper json) {
+      this.size = permits;
       this.permits = new Semaphore(permits, true);
       this.wait = wait;
       this.json = json;
+    }
+
+    /** The gauges of requests working and waiting, and the count of requests refused, in the registry. */
+    void measureIn(MeterRegistry registry) {
+      Gauge.builder("siaga.api.working", this, Admission::working)
+          .description("API requests working now (at most siaga.web.api-concurrency)").register(registry);
+      Gauge.builder("siaga.api.waiting", this, Admission::waiting)
+          .description("API requests waiting for their turn now").register(registry);
+      refused = Counter.builder("siaga.api.refused")
+          .description("API requests answered 503 after waiting siaga.web.api-wait").register(registry);
+    }
+
+    /** Requests working now. */
+    int working() {
+      return size - permits.availablePermits();
     }
 
     /** Requests waiting for their turn now (an estimate, as {@link Semaphore#getQueueLength()}). */
@@ -85,6 +111,10 @@ class ApiAdmission {
         admitted = false;
       }
       if (!admitted) {
+        Counter counter = refused;
+        if (counter != null) {
+          counter.increment();
+        }
         LOG.warn("{} {} waited {} for its turn and was answered 503", request.getMethod(), request.getRequestURI(), wait);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());

@@ -89,6 +89,34 @@ class ApiAdmissionTest {
   }
 
   @Test
+  void operatorsSeeTheRequestsWorkingWaitingAndRefused() throws Exception {
+    ApiAdmission.Admission admission = new ApiAdmission.Admission(1, Duration.ofMillis(100), json);
+    var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+    admission.measureIn(registry);
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try {
+      assertThat(registry.get("siaga.api.working").gauge().value()).isZero();
+      Future<MockHttpServletResponse> first = pool.submit(() -> call(admission, (request, response) -> {
+        inside.countDown();
+        await(release);
+      }));
+      assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+      assertThat(registry.get("siaga.api.working").gauge().value()).isEqualTo(1);
+      assertThat(registry.get("siaga.api.waiting").gauge().value()).isZero();
+      assertThat(call(admission, (request, response) -> { }).getStatus()).isEqualTo(503);
+      assertThat(registry.get("siaga.api.refused").counter().count()).isEqualTo(1);
+      release.countDown();
+      assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+      assertThat(registry.get("siaga.api.working").gauge().value()).isZero();
+    } finally {
+      release.countDown();
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
   void aRequestThatFailsGivesItsTurnBack() throws Exception {
     ApiAdmission.Admission admission = new ApiAdmission.Admission(1, Duration.ofMillis(100), json);
     assertThatThrownBy(() -> call(admission, (request, response) -> {
@@ -101,7 +129,9 @@ class ApiAdmissionTest {
 
   @Test
   void itHoldsTheApisOnlyAfterTheNationalDataGateAndBeforeSecurity() {
-    var registration = new ApiAdmission().apiAdmissionFilter(0, Duration.ofSeconds(30), json);
+    var registration = new ApiAdmission().apiAdmissionFilter(0, Duration.ofSeconds(30), json,
+        new org.springframework.beans.factory.support.StaticListableBeanFactory()
+            .getBeanProvider(io.micrometer.core.instrument.MeterRegistry.class));
     assertThat(registration.getUrlPatterns()).containsExactlyInAnyOrder("/api/*", "/engine-rest/*", "/camunda/api/*");
     assertThat(registration.getOrder()).isGreaterThan(Ordered.HIGHEST_PRECEDENCE + 10)   // NationalDataGate
         .isLessThan(-100);                                                                // Spring Security's filter chain

@@ -31,7 +31,8 @@ import org.springframework.stereotype.Component;
  *   boundary timer timeCycle      ="${deadlines.cycle(execution)}"   (non-interrupting, "Tenggat")
  * </pre>
  * The due rule is the task's extension property {@code due} ("H-1 18:00", "var:meetingAt-1 12:00"),
- * or an expression that gives the instant ("${stageReadiness.declarationDue(execution)}"), read in the region of the instance's {@code regionCode} and the calendar of its
+ * or an expression that gives the instant ("${stageReadiness.declarationDue(execution)}"). A rule
+ * is read in the region of the instance's {@code regionCode} and the calendar of its
  * {@code electionId}; lead time, interval and levels come from {@link DeadlineSettings}. Every
  * expression computes the same instant from the same inputs.
  *

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +21,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -116,14 +114,7 @@ class ApiAdmission {
           counter.increment();
         }
         LOG.warn("{} {} waited {} for its turn and was answered 503", request.getMethod(), request.getRequestURI(), wait);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-        body.put("error", BUSY);
-        body.put("message", BUSY);
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
-        response.setContentType("application/json;charset=UTF-8");
-        response.getWriter().write(json.writeValueAsString(body));
+        ServiceUnavailable.answer(response, json, BUSY, Map.of(), RETRY_AFTER_SECONDS);
         return;
       }
       try {

@@ -7,16 +7,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -72,20 +67,8 @@ class NationalDataGate {
         chain.doFilter(request, response);
         return;
       }
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", HttpStatus.SERVICE_UNAVAILABLE.value());
-      body.put("error", message);
-      // Camunda's webapps show an error's "message" (Tasklist's login page does)
-      body.put("message", message);
-      body.put("state", nationalData.state().name());
-      response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-      if (nationalData.state() == NationalData.State.LOADING) {
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
-      }
-      response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-      response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      json.writeValue(response.getOutputStream(), body);
+      ServiceUnavailable.answer(response, json, message, Map.of("state", nationalData.state().name()),
+          nationalData.state() == NationalData.State.LOADING ? RETRY_AFTER_SECONDS : null);
     }
   }
 }

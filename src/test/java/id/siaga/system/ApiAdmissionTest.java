@@ -26,17 +26,9 @@ class ApiAdmissionTest {
   @Test
   void aRequestWaitsForItsTurnAndIsAnsweredWhenOneEnds() throws Exception {
     ApiAdmission.Admission admission = new ApiAdmission.Admission(1, Duration.ofSeconds(10), json);
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     AtomicInteger served = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(2);
-    try {
-      Future<MockHttpServletResponse> first = pool.submit(() -> call(admission, (request, response) -> {
-        inside.countDown();
-        await(release);
-        served.incrementAndGet();
-      }));
-      assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (Held first = Held.hold(admission, served::incrementAndGet)) {
       Future<MockHttpServletResponse> second = pool.submit(() -> call(admission, (request, response) -> served.incrementAndGet()));
       // the second waits while the first works
       long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
@@ -45,13 +37,12 @@ class ApiAdmissionTest {
       }
       assertThat(admission.waiting()).isEqualTo(1);
       assertThat(served).hasValue(0);
-      release.countDown();
-      assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+      first.release();
+      assertThat(first.response().getStatus()).isEqualTo(200);
       assertThat(second.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
       assertThat(served).hasValue(2);
       assertThat(admission.waiting()).isZero();
     } finally {
-      release.countDown();
       pool.shutdownNow();
     }
   }
@@ -59,17 +50,8 @@ class ApiAdmissionTest {
   @Test
   void aRequestThatWaitedTooLongIsAnswered503WithRetryAfterAndNothingRuns() throws Exception {
     ApiAdmission.Admission admission = new ApiAdmission.Admission(1, Duration.ofMillis(100), json);
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
     AtomicInteger served = new AtomicInteger();
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      Future<MockHttpServletResponse> first = pool.submit(() -> call(admission, (request, response) -> {
-        inside.countDown();
-        await(release);
-      }));
-      assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
-
+    try (Held first = Held.hold(admission, () -> { })) {
       MockHttpServletResponse refused = call(admission, (request, response) -> served.incrementAndGet());
 
       assertThat(refused.getStatus()).isEqualTo(503);
@@ -77,14 +59,11 @@ class ApiAdmissionTest {
       assertThat(refused.getContentType()).startsWith("application/json");
       assertThat(json.readTree(refused.getContentAsString()).get("error").asText()).isEqualTo(ApiAdmission.BUSY);
       assertThat(served).as("the refused request did not run").hasValue(0);
-      release.countDown();
-      assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+      first.release();
+      assertThat(first.response().getStatus()).isEqualTo(200);
       // its turn given back: the next one runs at once
       assertThat(call(admission, (request, response) -> served.incrementAndGet()).getStatus()).isEqualTo(200);
       assertThat(served).hasValue(1);
-    } finally {
-      release.countDown();
-      pool.shutdownNow();
     }
   }
 
@@ -93,25 +72,46 @@ class ApiAdmissionTest {
     ApiAdmission.Admission admission = new ApiAdmission.Admission(1, Duration.ofMillis(100), json);
     var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
     admission.measureIn(registry);
-    CountDownLatch inside = new CountDownLatch(1);
-    CountDownLatch release = new CountDownLatch(1);
-    ExecutorService pool = Executors.newSingleThreadExecutor();
-    try {
-      assertThat(registry.get("siaga.api.working").gauge().value()).isZero();
-      Future<MockHttpServletResponse> first = pool.submit(() -> call(admission, (request, response) -> {
-        inside.countDown();
-        await(release);
-      }));
-      assertThat(inside.await(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(registry.get("siaga.api.working").gauge().value()).isZero();
+    try (Held first = Held.hold(admission, () -> { })) {
       assertThat(registry.get("siaga.api.working").gauge().value()).isEqualTo(1);
       assertThat(registry.get("siaga.api.waiting").gauge().value()).isZero();
       assertThat(call(admission, (request, response) -> { }).getStatus()).isEqualTo(503);
       assertThat(registry.get("siaga.api.refused").counter().count()).isEqualTo(1);
-      release.countDown();
-      assertThat(first.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
+      first.release();
+      assertThat(first.response().getStatus()).isEqualTo(200);
       assertThat(registry.get("siaga.api.working").gauge().value()).isZero();
-    } finally {
-      release.countDown();
+    }
+  }
+
+  /** A request that holds its turn, on a thread of its own, until released; then it runs {@code afterRelease}. */
+  record Held(ExecutorService pool, CountDownLatch gate, Future<MockHttpServletResponse> future)
+      implements AutoCloseable {
+
+    static Held hold(ApiAdmission.Admission admission, Runnable afterRelease) throws InterruptedException {
+      CountDownLatch inside = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      ExecutorService pool = Executors.newSingleThreadExecutor();
+      Future<MockHttpServletResponse> future = pool.submit(() -> call(admission, (request, response) -> {
+        inside.countDown();
+        await(release);
+        afterRelease.run();
+      }));
+      assertThat(inside.await(5, TimeUnit.SECONDS)).as("the held request got its turn").isTrue();
+      return new Held(pool, release, future);
+    }
+
+    void release() {
+      gate.countDown();
+    }
+
+    MockHttpServletResponse response() throws Exception {
+      return future.get(5, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+      gate.countDown();
       pool.shutdownNow();
     }
   }

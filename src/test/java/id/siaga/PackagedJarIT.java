@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,10 +38,8 @@ class PackagedJarIT {
   void theJarStartsTheDemoAndKeepsItsDataAcrossARestart() throws Exception {
     Path jar = Path.of(System.getProperty("siaga.jar"));
     assertThat(jar).exists();
-    int port = freePort();
-
     List<HttpResponse<String>> whileLoading = new ArrayList<>();
-    String firstLog = runOnce(jar, port, "first.log", whileLoading, () -> {
+    String firstLog = runOnce(jar, "first.log", whileLoading, port -> {
       assertThat(status(port, "/camunda/app/tasklist/default/", null)).isEqualTo(200);
       assertThat(body(port, "/engine-rest/deployment", "admin:Rahasia#Demo2024"))
           .contains("\"name\":\"siaga-pilkada\"");
@@ -68,7 +65,7 @@ class PackagedJarIT {
     assertThat(workDir.resolve("data/siaga.mv.db")).exists();
 
     List<HttpResponse<String>> secondLoading = new ArrayList<>();
-    String secondLog = runOnce(jar, port, "second.log", secondLoading, () -> {
+    String secondLog = runOnce(jar, "second.log", secondLoading, port -> {
       String deployments = body(port, "/engine-rest/deployment", "admin:Rahasia#Demo2024");
       assertThat(deployments.split("\"name\":\"siaga-pilkada\"")).as("one deployment only").hasSize(2);
       assertThat(body(port, "/engine-rest/decision-definition?key=stage-workstreams", "admin:Rahasia#Demo2024"))
@@ -81,15 +78,20 @@ class PackagedJarIT {
   }
 
   interface Checks {
-    void run() throws Exception;
+    void run(int port) throws Exception;
   }
 
-  private String runOnce(Path jar, int port, String logName, List<HttpResponse<String>> whileLoading,
+  /**
+   * Runs the jar on a port of its own choosing (read from its log): a port chosen here beforehand
+   * could be taken before the jar binds it, by the jar's own demo mailbox (port 0) or by this test's
+   * own polling connecting to itself, and then the jar fails to start (seen once in CI).
+   */
+  private String runOnce(Path jar, String logName, List<HttpResponse<String>> whileLoading,
       Checks checks) throws Exception {
     Path log = workDir.resolve(logName);
     ProcessBuilder builder = new ProcessBuilder(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString(), "--server.port=" + port,
+        "-jar", jar.toString(), "--server.port=0",
         // the demo's SMTP port (3025) may be taken by another build on this machine
         "--siaga.demo.mail-server.port=0"))
         .directory(workDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -99,8 +101,9 @@ class PackagedJarIT {
     builder.environment().put("PATH", pathWithout("node", "npm"));
     Process process = builder.start();
     try {
+      int port = portOf(process, log);
       waitUntilLoaded(port, process, log, whileLoading);
-      checks.run();
+      checks.run(port);
     } finally {
       process.destroy();
       if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -142,6 +145,23 @@ class PackagedJarIT {
     throw new AssertionError("the application did not load in 3 minutes:\n" + Files.readString(log));
   }
 
+  /** The port the jar's web server listens on, from its log line "Tomcat started on port N". */
+  private static int portOf(Process process, Path log) throws Exception {
+    java.util.regex.Pattern started = java.util.regex.Pattern.compile("Tomcat started on port (\\d+)");
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      java.util.regex.Matcher port = started.matcher(Files.readString(log));
+      if (port.find()) {
+        return Integer.parseInt(port.group(1));
+      }
+      if (!process.isAlive()) {
+        throw new AssertionError("the application stopped:\n" + Files.readString(log));
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the web server did not start in 3 minutes:\n" + Files.readString(log));
+  }
+
   /** This JVM's PATH without the folders that hold any of these programs. */
   private static String pathWithout(String... programs) {
     String path = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
@@ -170,11 +190,5 @@ class PackagedJarIT {
       request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes()));
     }
     return request.build();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
